@@ -1,0 +1,43 @@
+package io.cadencerules.channel;
+
+import java.util.Objects;
+
+/** A provider's immediate answer to a {@link ContactRequest}. */
+public sealed interface DispatchResult {
+
+    /** The provider took the request. */
+    record Accepted(String providerId) implements DispatchResult {
+        public Accepted {
+            providerId = providerId == null ? "" : providerId;
+        }
+    }
+
+    /** The provider refused the request for good (invalid number, blocked content…). */
+    record Rejected(String reason) implements DispatchResult {
+        public Rejected {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** The request failed; {@code retryable} failures (timeouts, 5xx) may be retried. */
+    record Failed(String reason, boolean retryable) implements DispatchResult {
+        public Failed {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** Accepted with the provider's id. */
+    static DispatchResult accepted(String providerId) {
+        return new Accepted(providerId);
+    }
+
+    /** Rejected for good. */
+    static DispatchResult rejected(String reason) {
+        return new Rejected(reason);
+    }
+
+    /** Failed; retry later if {@code retryable}. */
+    static DispatchResult failed(String reason, boolean retryable) {
+        return new Failed(reason, retryable);
+    }
+}

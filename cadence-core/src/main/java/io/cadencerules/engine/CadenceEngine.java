@@ -1,0 +1,296 @@
+package io.cadencerules.engine;
+
+import io.cadencerules.cadence.Cadence;
+import io.cadencerules.channel.Channel;
+import io.cadencerules.channel.ChannelAdapter;
+import io.cadencerules.customer.Customer;
+import io.cadencerules.customer.Subject;
+import io.cadencerules.event.Event;
+import io.cadencerules.event.Rejection;
+import io.cadencerules.journey.HistoryEntry;
+import io.cadencerules.journey.Journey;
+import io.cadencerules.journey.JourneyId;
+import io.cadencerules.journey.JourneyKey;
+import io.cadencerules.store.InMemoryJourneyStore;
+import io.cadencerules.store.JourneyQuery;
+import io.cadencerules.store.JourneyStore;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Executor;
+
+/**
+ * The cadence engine: enrols customers in cadences, runs due steps through the decision pipeline
+ * (eligibility → contact policy → budget → dispatch → record), and applies events.
+ *
+ * <p>The engine never reads the system clock: time comes from the injected {@link InstantSource}.
+ * It is thread-safe; work on one journey is serialized, so concurrent {@link #handle} and
+ * {@link #runDue} calls never double-send or lose an event.
+ *
+ * <pre>{@code
+ * CadenceEngine engine = CadenceEngine.builder()
+ *     .clock(clock)
+ *     .channel(Channel.SMS, smsAdapter)
+ *     .channel(Channel.EMAIL, emailAdapter)
+ *     .build();
+ * engine.enroll(customer, debt, cardLate);
+ * engine.runDue();              // call periodically, or let the application's scheduler do it
+ * engine.handle(paymentEvent);  // from the payment system's callback
+ * }</pre>
+ */
+public interface CadenceEngine {
+
+    /** A builder with an in-memory store and no channels. */
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Registers a cadence version so journeys and {@code startCadence} branches can use it. Registering
+     * the same id and version again with an equal definition is a no-op.
+     *
+     * @throws IllegalStateException if another definition has the same id and version, a step uses a
+     *                               channel with no adapter, a rule condition with no evaluator, or a
+     *                               branch starts an unregistered cadence
+     */
+    void register(Cadence cadence);
+
+    /** The registered cadence version. */
+    Optional<Cadence> cadence(String id, int version);
+
+    /** The latest registered version of a cadence. */
+    Optional<Cadence> latestCadence(String id);
+
+    /**
+     * Enrols a customer and subject in a cadence (registering it if needed). Idempotent: while a
+     * journey for the same customer, subject and cadence is live, it is returned unchanged.
+     *
+     * @throws IllegalArgumentException if the cadence is anchored on a due date the subject lacks
+     */
+    EnrolResult enroll(Customer customer, Subject subject, Cadence cadence);
+
+    /**
+     * Applies an event to the customer's live journeys (those of its subject, if it names one).
+     * Idempotent by event id. Never throws for bad input: malformed, future or unmatched events are
+     * recorded as {@link Rejection}s and the receipt says why.
+     */
+    EventReceipt handle(Event event);
+
+    /**
+     * Parses an event from JSON (see {@code EventJson}) and applies it; malformed JSON is recorded
+     * as a rejection naming the JSON path.
+     */
+    EventReceipt handleJson(String json);
+
+    /**
+     * Processes every journey due up to the clock's now, in batches, and returns how many were
+     * processed. Call it periodically (every few seconds in production; after each virtual-clock
+     * advance in tests).
+     */
+    int runDue();
+
+    /** Pauses every journey of a cadence when it next comes due; new enrolments start paused. */
+    void pauseCadence(String cadenceId);
+
+    /** Resumes the journeys of a cadence paused by {@link #pauseCadence}. */
+    void resumeCadence(String cadenceId);
+
+    /** Pauses every journey of a customer when it next comes due. */
+    void pauseCustomer(String customerId);
+
+    /** Resumes the journeys of a customer paused by {@link #pauseCustomer}. */
+    void resumeCustomer(String customerId);
+
+    /** The latest journey for a customer, subject and cadence. */
+    Optional<Journey> journey(JourneyKey key);
+
+    /** A journey by id. */
+    Optional<Journey> journey(JourneyId id);
+
+    /** Journeys matching a query (by status, cadence, customer). */
+    List<Journey> journeys(JourneyQuery query);
+
+    /** The history of the latest journey for a key, or an empty list. */
+    default List<HistoryEntry> history(JourneyKey key) {
+        return journey(key).map(Journey::history).orElse(List.of());
+    }
+
+    /** The most recent rejected inputs, oldest first. */
+    List<Rejection> rejections();
+
+    /** The store the engine uses. */
+    JourneyStore store();
+
+    /**
+     * Builds a {@link CadenceEngine}. Everything is optional except the clock; {@link #build()} may
+     * be called more than once and returns independent engines sharing the configured parts.
+     */
+    final class Builder {
+        InstantSource clock;
+        JourneyStore store;
+        final Map<Channel, ChannelAdapter> adapters = new EnumMap<>(Channel.class);
+        final List<DecisionStage> policyStages = new ArrayList<>();
+        final List<DecisionStage> budgetStages = new ArrayList<>();
+        final List<CadenceListener> listeners = new ArrayList<>();
+        final List<Cadence> cadences = new ArrayList<>();
+        ConditionEvaluator conditions;
+        ZoneResolver zones;
+        ZoneId defaultZone = ZoneId.of("America/Sao_Paulo");
+        int batchSize = 500;
+        Duration lease = Duration.ofMinutes(5);
+        Duration dispatchTimeout = Duration.ofSeconds(30);
+        Duration futureTolerance = Duration.ofMinutes(5);
+        String instanceId;
+        Executor executor;
+
+        private static final AtomicInteger ENGINES = new AtomicInteger();
+
+        Builder() {
+        }
+
+        /** The clock; required. A {@link java.time.Clock} is an {@link InstantSource}. */
+        public Builder clock(InstantSource clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The journey store; default a new {@link InMemoryJourneyStore}. */
+        public Builder store(JourneyStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /** The adapter for a channel. */
+        public Builder channel(Channel channel, ChannelAdapter adapter) {
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(adapter, "adapter");
+            if (adapters.putIfAbsent(channel, adapter) != null) {
+                throw new IllegalStateException("channel " + channel + " already has an adapter");
+            }
+            return this;
+        }
+
+        /** A contact-policy stage; policy stages run after eligibility, in the order added. */
+        public Builder policy(DecisionStage stage) {
+            policyStages.add(Objects.requireNonNull(stage, "stage"));
+            return this;
+        }
+
+        /** A budget stage; budget stages run after the policy stages, in the order added. */
+        public Builder budget(DecisionStage stage) {
+            budgetStages.add(Objects.requireNonNull(stage, "stage"));
+            return this;
+        }
+
+        /** The evaluator of named rule conditions ({@code .when(rule("..."))}). */
+        public Builder conditions(ConditionEvaluator evaluator) {
+            if (conditions != null) {
+                throw new IllegalStateException("a condition evaluator is already set");
+            }
+            this.conditions = Objects.requireNonNull(evaluator, "evaluator");
+            return this;
+        }
+
+        /** How customers' zones are chosen; default: the explicit zone, else {@link #defaultZone}. */
+        public Builder zones(ZoneResolver resolver) {
+            this.zones = Objects.requireNonNull(resolver, "resolver");
+            return this;
+        }
+
+        /** Zone for customers without one; default America/Sao_Paulo. */
+        public Builder defaultZone(ZoneId zone) {
+            this.defaultZone = Objects.requireNonNull(zone, "zone");
+            return this;
+        }
+
+        /** A listener of history entries and rejections. */
+        public Builder listener(CadenceListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** Cadences to register at build time (targets of {@code startCadence} first). */
+        public Builder cadences(Cadence... toRegister) {
+            cadences.addAll(List.of(toRegister));
+            return this;
+        }
+
+        /** Journeys claimed per batch in {@link CadenceEngine#runDue()}; default 500. */
+        public Builder batchSize(int size) {
+            if (size < 1) {
+                throw new IllegalArgumentException("batch size must be at least 1, but was " + size);
+            }
+            this.batchSize = size;
+            return this;
+        }
+
+        /** How long a claimed journey is leased to this instance; default 5 minutes. */
+        public Builder lease(Duration duration) {
+            if (duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException("lease must be positive, but was " + duration);
+            }
+            this.lease = duration;
+            return this;
+        }
+
+        /** How long to wait for an adapter's answer before treating the dispatch as failed; default 30 s. */
+        public Builder dispatchTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("dispatch timeout must be positive, but was " + timeout);
+            }
+            this.dispatchTimeout = timeout;
+            return this;
+        }
+
+        /** Events dated further than this after the clock's now are rejected; default 5 minutes. */
+        public Builder futureTolerance(Duration tolerance) {
+            if (tolerance.isNegative()) {
+                throw new IllegalArgumentException("future tolerance must not be negative, but was " + tolerance);
+            }
+            this.futureTolerance = tolerance;
+            return this;
+        }
+
+        /** This instance's id, the owner of its leases; default "engine-{pid}-{n}". */
+        public Builder instanceId(String id) {
+            if (id == null || id.isBlank()) {
+                throw new IllegalArgumentException("instance id must not be blank, but was '" + id + "'");
+            }
+            this.instanceId = id;
+            return this;
+        }
+
+        /**
+         * Executor that processes the journeys of a claimed batch; default: the thread calling
+         * {@code runDue} (deterministic). {@code runDue} returns when the whole batch is done.
+         */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /** The engine. */
+        public CadenceEngine build() {
+            if (clock == null) {
+                throw new IllegalStateException("the engine needs a clock: builder().clock(Clock.systemUTC()) "
+                        + "in production, a VirtualClock in tests");
+            }
+            DefaultCadenceEngine engine = new DefaultCadenceEngine(this,
+                    store != null ? store : new InMemoryJourneyStore(),
+                    instanceId != null ? instanceId
+                            : "engine-" + ProcessHandle.current().pid() + "-" + ENGINES.incrementAndGet());
+            for (Cadence cadence : cadences) {
+                engine.register(cadence);
+            }
+            return engine;
+        }
+    }
+}

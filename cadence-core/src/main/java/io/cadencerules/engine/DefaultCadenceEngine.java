@@ -1,0 +1,1034 @@
+package io.cadencerules.engine;
+
+import io.cadencerules.cadence.Anchor;
+import io.cadencerules.cadence.Branch;
+import io.cadencerules.cadence.BranchAction;
+import io.cadencerules.cadence.Cadence;
+import io.cadencerules.cadence.ChannelAction;
+import io.cadencerules.cadence.Condition;
+import io.cadencerules.cadence.Step;
+import io.cadencerules.cadence.Timing;
+import io.cadencerules.channel.Channel;
+import io.cadencerules.channel.ChannelAdapter;
+import io.cadencerules.channel.ContactRequest;
+import io.cadencerules.channel.DispatchResult;
+import io.cadencerules.customer.ContactPoint;
+import io.cadencerules.customer.Customer;
+import io.cadencerules.customer.Money;
+import io.cadencerules.customer.Subject;
+import io.cadencerules.event.CustomEvent;
+import io.cadencerules.event.Event;
+import io.cadencerules.event.EventType;
+import io.cadencerules.event.KeyPressed;
+import io.cadencerules.event.LinkClicked;
+import io.cadencerules.event.MessageFailed;
+import io.cadencerules.event.PaymentReceived;
+import io.cadencerules.event.PromiseToPay;
+import io.cadencerules.event.Rejection;
+import io.cadencerules.event.ReplyReceived;
+import io.cadencerules.journey.HistoryEntry;
+import io.cadencerules.journey.HistoryEntry.Kind;
+import io.cadencerules.journey.Journey;
+import io.cadencerules.journey.JourneyId;
+import io.cadencerules.journey.JourneyKey;
+import io.cadencerules.journey.JourneyStatus;
+import io.cadencerules.journey.Reasons;
+import io.cadencerules.json.EventJson;
+import io.cadencerules.store.JourneyQuery;
+import io.cadencerules.store.JourneyStore;
+import io.cadencerules.store.Lease;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+
+/** The engine behind {@link CadenceEngine#builder()}. */
+final class DefaultCadenceEngine implements CadenceEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(CadenceEngine.class);
+    /** Bound on transitions of one journey within one runDue (resume → fire → skip …). */
+    private static final int MAX_TRANSITIONS_PER_CLAIM = 64;
+    private static final int STRIPES = 1024;
+
+    private final InstantSource clock;
+    private final JourneyStore store;
+    private final Map<Channel, ChannelAdapter> adapters;
+    private final List<DecisionStage> stages;
+    private final ConditionEvaluator conditions;
+    private final ZoneResolver zones;
+    private final List<CadenceListener> listeners;
+    private final int batchSize;
+    private final Duration lease;
+    private final Duration dispatchTimeout;
+    private final Duration futureTolerance;
+    private final String instanceId;
+    private final Executor executor;
+
+    private final ConcurrentHashMap<String, ConcurrentSkipListMap<Integer, Cadence>> catalog = new ConcurrentHashMap<>();
+    private final Set<String> pausedCadences = ConcurrentHashMap.newKeySet();
+    private final Set<String> pausedCustomers = ConcurrentHashMap.newKeySet();
+    private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+
+    DefaultCadenceEngine(CadenceEngine.Builder b, JourneyStore store, String instanceId) {
+        this.clock = b.clock;
+        this.store = store;
+        this.adapters = new EnumMap<>(b.adapters);
+        List<DecisionStage> all = new ArrayList<>(b.policyStages);
+        all.addAll(b.budgetStages);
+        this.stages = List.copyOf(all);
+        this.conditions = b.conditions;
+        ZoneId defaultZone = b.defaultZone;
+        this.zones = b.zones != null ? b.zones : customer -> customer.zone().orElse(defaultZone);
+        this.listeners = List.copyOf(b.listeners);
+        this.batchSize = b.batchSize;
+        this.lease = b.lease;
+        this.dispatchTimeout = b.dispatchTimeout;
+        this.futureTolerance = b.futureTolerance;
+        this.instanceId = instanceId;
+        this.executor = b.executor;
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new ReentrantLock();
+        }
+    }
+
+    // ------------------------------------------------------------------ cadences
+
+    @Override
+    public void register(Cadence cadence) {
+        Cadence known = catalog.computeIfAbsent(cadence.id(), id -> new ConcurrentSkipListMap<>()).get(cadence.version());
+        if (known != null) {
+            if (!known.equals(cadence)) {
+                throw new IllegalStateException("cadence '" + cadence.id() + "' version " + cadence.version()
+                        + " is already registered with a different definition; bump the version");
+            }
+            return;
+        }
+        for (Step step : cadence.steps()) {
+            String where = "cadence '" + cadence.id() + "' step '" + step.id() + "'";
+            requireAdapter(where, step.action().channel());
+            for (ChannelAction fallback : step.fallbacks()) {
+                requireAdapter(where + " fallback", fallback.channel());
+            }
+            if (step.condition() instanceof Condition.Rule rule && (conditions == null || !conditions.knows(rule.name()))) {
+                throw new IllegalStateException(where + " uses rule condition '" + rule.name() + "', but "
+                        + (conditions == null ? "no condition evaluator is registered" : "the condition evaluator does not know it"));
+            }
+            for (Branch branch : step.branches()) {
+                if (branch.action() instanceof BranchAction.HandOff) {
+                    requireAdapter(where + " hand-off", Channel.AGENT);
+                }
+                if (branch.action() instanceof BranchAction.StartCadence start && !catalog.containsKey(start.cadenceId())) {
+                    throw new IllegalStateException(where + " starts cadence '" + start.cadenceId()
+                            + "', which is not registered; register it first");
+                }
+            }
+        }
+        catalog.get(cadence.id()).putIfAbsent(cadence.version(), cadence);
+    }
+
+    private void requireAdapter(String where, Channel channel) {
+        if (!adapters.containsKey(channel)) {
+            throw new IllegalStateException(where + " uses channel " + channel + ", but no adapter is registered for it");
+        }
+    }
+
+    @Override
+    public Optional<Cadence> cadence(String id, int version) {
+        Map<Integer, Cadence> versions = catalog.get(id);
+        return versions == null ? Optional.empty() : Optional.ofNullable(versions.get(version));
+    }
+
+    @Override
+    public Optional<Cadence> latestCadence(String id) {
+        ConcurrentSkipListMap<Integer, Cadence> versions = catalog.get(id);
+        return versions == null || versions.isEmpty() ? Optional.empty() : Optional.of(versions.lastEntry().getValue());
+    }
+
+    private Cadence cadenceOf(Journey journey) {
+        return cadence(journey.cadenceId(), journey.cadenceVersion()).orElseThrow(() -> new IllegalStateException(
+                "journey " + journey.id() + " runs cadence version " + journey.cadenceVersion()
+                        + ", which is not registered in this engine"));
+    }
+
+    // ------------------------------------------------------------------ enrolment
+
+    @Override
+    public EnrolResult enroll(Customer customer, Subject subject, Cadence cadence) {
+        register(cadence);
+        Instant now = clock.instant();
+        JourneyKey key = new JourneyKey(customer.id(), subject.key(), cadence.id());
+        if (cadence.anchor().type() == Anchor.Type.DUE_DATE && subject.dueDate().isEmpty()) {
+            throw new IllegalArgumentException("cadence '" + cadence.id() + "' is anchored on the due date, but subject '"
+                    + subject.key() + "' has none");
+        }
+        ReentrantLock lock = lockFor(key);
+        lock.lock();
+        try {
+            store.saveCustomer(customer);
+            int run = 1;
+            Optional<Journey> latest = store.latest(key);
+            if (latest.isPresent()) {
+                Journey previous = latest.get();
+                if (previous.isLive()) {
+                    return new EnrolResult(previous, EnrolResult.Outcome.ALREADY_ENROLLED);
+                }
+                if (!cadence.reEntry().allowed()) {
+                    return new EnrolResult(previous, EnrolResult.Outcome.RE_ENTRY_NOT_ALLOWED);
+                }
+                if (now.isBefore(previous.endedAt().plus(cadence.reEntry().after()))) {
+                    return new EnrolResult(previous, EnrolResult.Outcome.RE_ENTRY_TOO_SOON);
+                }
+                run = previous.id().run() + 1;
+            }
+            Journey journey = start(key.run(run), customer, subject, cadence, now);
+            if (!store.insert(journey)) {
+                Journey winner = store.latest(key).orElseThrow();
+                return new EnrolResult(winner, EnrolResult.Outcome.ALREADY_ENROLLED);
+            }
+            notifyEntries(journey, 0);
+            return new EnrolResult(journey, EnrolResult.Outcome.ENROLLED);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Journey start(JourneyId id, Customer customer, Subject subject, Cadence cadence, Instant now) {
+        ZoneId zone = zones.zoneOf(customer);
+        Instant anchorAt = switch (cadence.anchor().type()) {
+            case DUE_DATE -> subject.dueDate().orElseThrow().atStartOfDay(zone).toInstant();
+            case ENROLMENT -> now;
+            case EVENT -> null;
+        };
+        Journey draft = new Journey(id, cadence.version(), subject, zone, JourneyStatus.ACTIVE, Reasons.ENROLLED, now,
+                anchorAt, cadence.nextTimed(0), -1, 0, 0, null, null, null, customer.segments(), List.of(), null, 0);
+        Journey.Edit e = draft.edit();
+        e.record(entry(now, Kind.ENROLLED, null, null, 0, Reasons.ENROLLED, cadence.ref()));
+        if (anchorAt != null) {
+            skipStepsBeforeEnrolment(e, cadence, draft, now);
+        }
+        schedule(e, cadence, draft, anchorAt, now);
+        if (pausedCadences.contains(cadence.id()) || pausedCustomers.contains(customer.id())) {
+            pauseManually(e, now);
+        }
+        return e.build();
+    }
+
+    private void skipStepsBeforeEnrolment(Journey.Edit e, Cadence cadence, Journey draft, Instant now) {
+        Instant oldest = now.minus(cadence.maxLateness());
+        while (e.cursor >= 0) {
+            Step step = cadence.steps().get(e.cursor);
+            Instant due = Timetable.dueOf(cadence, step, e.anchorAt, draft.zone(), e.anchorAt);
+            if (!due.isBefore(oldest)) {
+                return;
+            }
+            e.record(entry(now, Kind.SKIPPED, step.id(), step.channel(), 0, Reasons.BEFORE_ENROLMENT, "was due " + due));
+            e.cursor = cadence.nextTimed(e.cursor + 1);
+        }
+    }
+
+    /** Points the pending action at the cursor's timed step, or waits for the horizon / anchor. */
+    private void schedule(Journey.Edit e, Cadence cadence, Journey journey, Instant base, Instant now) {
+        e.handOff = null;
+        e.route = 0;
+        if (e.anchorAt == null || e.cursor < 0) {
+            e.status = JourneyStatus.WAITING;
+            e.nextStep = -1;
+            e.attempt = 0;
+            Instant end = Timetable.horizonEnd(cadence, journey, e.anchorAt);
+            e.dueAt = end.isBefore(now) ? now : end;
+            return;
+        }
+        Step step = cadence.steps().get(e.cursor);
+        e.status = JourneyStatus.ACTIVE;
+        e.nextStep = e.cursor;
+        e.attempt = 1;
+        e.dueAt = Timetable.dueOf(cadence, step, e.anchorAt, journey.zone(), base);
+    }
+
+    // ------------------------------------------------------------------ due processing
+
+    @Override
+    public int runDue() {
+        Instant now = clock.instant();
+        int processed = 0;
+        while (true) {
+            List<Journey> batch = store.claimDue(now, batchSize, new Lease(instanceId, now.plus(lease)));
+            if (batch.isEmpty()) {
+                return processed;
+            }
+            if (executor == null) {
+                for (Journey journey : batch) {
+                    processClaimed(journey.id(), now);
+                }
+            } else {
+                List<CompletableFuture<Void>> all = new ArrayList<>(batch.size());
+                for (Journey journey : batch) {
+                    all.add(CompletableFuture.runAsync(() -> processClaimed(journey.id(), now), executor));
+                }
+                CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+            }
+            processed += batch.size();
+        }
+    }
+
+    private void processClaimed(JourneyId id, Instant now) {
+        ReentrantLock lock = lockFor(id.key());
+        lock.lock();
+        try {
+            advanceWhileDue(id, now);
+        } catch (RuntimeException e) {
+            log.error("journey {} could not be processed; it stays due and will be retried", id, e);
+        } finally {
+            store.release(id, instanceId);
+            lock.unlock();
+        }
+    }
+
+    /** Runs transitions on a journey (the caller holds its lock and lease) until it is not due. */
+    private void advanceWhileDue(JourneyId id, Instant now) {
+        for (int i = 0; i < MAX_TRANSITIONS_PER_CLAIM; i++) {
+            Journey journey = store.find(id).orElse(null);
+            if (journey == null || !journey.isLive() || journey.dueAt() == null || journey.dueAt().isAfter(now)) {
+                return;
+            }
+            Journey next = transition(journey, now);
+            if (!write(journey, next)) {
+                log.warn("journey {} changed while it was processed (version {}); re-reading", id, journey.version());
+            }
+        }
+        log.warn("journey {} still due after {} transitions at {}; left for the next run", id, MAX_TRANSITIONS_PER_CLAIM, now);
+    }
+
+    /** One due transition of a live journey. */
+    private Journey transition(Journey journey, Instant now) {
+        Cadence cadence = cadenceOf(journey);
+        Journey.Edit e = journey.edit();
+        switch (journey.status()) {
+            case WAITING -> {
+                String reason = journey.anchorAt() == null ? Reasons.ANCHOR_EVENT : Reasons.HORIZON_REACHED;
+                e.end(JourneyStatus.COMPLETED, reason, now);
+                e.record(entry(now, Kind.COMPLETED, null, null, 0, reason,
+                        journey.anchorAt() == null ? "anchor event never came" : ""));
+            }
+            case PAUSED -> {
+                e.record(entry(now, Kind.RESUMED, null, null, 0, Reasons.PROMISE_BROKEN, ""));
+                resumePending(e, cadence, journey, now);
+            }
+            case ACTIVE -> {
+                if (pausedCadences.contains(journey.cadenceId()) || pausedCustomers.contains(journey.customerId())) {
+                    pauseManually(e, now);
+                } else {
+                    decideStep(e, cadence, journey, now);
+                }
+            }
+            default -> throw new IllegalStateException("journey " + journey.id() + " is " + journey.status());
+        }
+        return e.build();
+    }
+
+    private void pauseManually(Journey.Edit e, Instant now) {
+        e.status = JourneyStatus.PAUSED;
+        e.statusReason = Reasons.MANUAL;
+        e.dueAt = null;
+        e.record(entry(now, Kind.PAUSED, null, null, 0, Reasons.MANUAL, ""));
+    }
+
+    /** After a pause: the pending step fires at its own time, or at its time of day once the pause is over. */
+    private void resumePending(Journey.Edit e, Cadence cadence, Journey journey, Instant now) {
+        if (journey.nextStep() < 0) {
+            schedule(e, cadence, journey, now, now);
+            return;
+        }
+        e.status = JourneyStatus.ACTIVE;
+        e.statusReason = Reasons.STEP_DUE;
+        Step step = cadence.steps().get(journey.nextStep());
+        if (step.isReaction() || journey.handOff() != null) {
+            e.dueAt = now;
+            return;
+        }
+        Instant base = Optional.ofNullable(Timetable.lastDecision(journey.history())).orElse(journey.anchorAt());
+        Instant due = Timetable.dueOf(cadence, step, journey.anchorAt(), journey.zone(), base);
+        if (!due.isBefore(now)) {
+            e.dueAt = due;
+            return;
+        }
+        LocalTime preferred = Timetable.preferredTime(cadence, step, journey.anchorAt(), journey.zone());
+        e.dueAt = preferred == null ? now : Timetable.nextAt(preferred, now, journey.zone());
+    }
+
+    /** The decision pipeline for the pending action of an ACTIVE journey. */
+    private void decideStep(Journey.Edit e, Cadence cadence, Journey journey, Instant now) {
+        Step step = cadence.steps().get(journey.nextStep());
+        boolean handOff = journey.handOff() != null;
+        int attempt = journey.attempt();
+        e.statusReason = Reasons.STEP_DUE;
+
+        Duration late = Duration.between(journey.dueAt(), now);
+        if (late.compareTo(cadence.maxLateness()) > 0) {
+            e.record(entry(now, Kind.SKIPPED, step.id(), step.channel(), attempt, Reasons.STALE,
+                    "due " + journey.dueAt() + ", " + late.toMinutes() + " min late"));
+            advance(e, cadence, journey, step, now);
+            return;
+        }
+        Customer customer = store.customer(journey.customerId()).orElseThrow(() -> new IllegalStateException(
+                "customer '" + journey.customerId() + "' of journey " + journey.id() + " is not in the store"));
+
+        if (!handOff && step.condition() != null) {
+            StepContext probe = context(journey, cadence, step, step.action(), customer, attempt, false, now);
+            if (!conditionHolds(step.condition(), probe)) {
+                e.record(entry(now, Kind.SKIPPED, step.id(), step.channel(), attempt, Reasons.CONDITION_NOT_MET,
+                        describe(step.condition())));
+                advance(e, cadence, journey, step, now);
+                return;
+            }
+        }
+
+        int routes = handOff ? 1 : 1 + step.fallbacks().size();
+        for (int route = journey.route(); route < routes; route++) {
+            ChannelAction action = handOff ? new ChannelAction(Channel.AGENT, journey.handOff(), Map.of(), journey.handOff())
+                    : route == 0 ? step.action() : step.fallbacks().get(route - 1);
+            boolean lastRoute = route == routes - 1;
+            StepContext context = context(journey, cadence, step, action, customer, attempt, handOff, now);
+
+            Money estimate = null;
+            for (DecisionStage stage : stages) {
+                Verdict verdict = stage.decide(context);
+                if (verdict instanceof Verdict.Proceed proceed) {
+                    if (proceed.override() != null) {
+                        context = context.withAction(proceed.override(),
+                                customer.first(proceed.override().channel().addressType()));
+                    }
+                    if (proceed.estimatedCost() != null) {
+                        estimate = proceed.estimatedCost();
+                    }
+                    continue;
+                }
+                applyRefusal(e, cadence, journey, step, context, verdict, now);
+                return;
+            }
+
+            Channel channel = context.action().channel();
+            if (context.address().isEmpty()) {
+                e.record(entry(now, Kind.SKIPPED, step.id(), channel, attempt, Reasons.NO_CONTACT_POINT,
+                        "customer has no " + channel.addressType().name().toLowerCase(Locale.ROOT)));
+                if (lastRoute) {
+                    advance(e, cadence, journey, step, now);
+                    return;
+                }
+                attempt = 1;
+                continue;
+            }
+            ChannelAdapter adapter = adapters.get(channel);
+            if (adapter == null) {
+                e.record(entry(now, Kind.SKIPPED, step.id(), channel, attempt, Reasons.NO_ADAPTER, channel.name()));
+                if (lastRoute) {
+                    advance(e, cadence, journey, step, now);
+                    return;
+                }
+                attempt = 1;
+                continue;
+            }
+
+            String key = idempotencyKey(journey.id(), step.id(), context.action(), handOff, attempt);
+            DispatchResult result = dispatch(adapter, request(key, journey, step, context, attempt, now));
+            if (result instanceof DispatchResult.Accepted accepted) {
+                e.record(entry(now, Kind.SENT, step.id(), channel, attempt, handOff ? Reasons.BRANCH : Reasons.ACCEPTED,
+                        handOff ? "hand-off to " + journey.handOff() + "; provider id " + accepted.providerId()
+                                : "provider id " + accepted.providerId(), estimate));
+                if (estimate != null) {
+                    e.spent = e.spent == null ? estimate : e.spent.plus(estimate);
+                }
+                advance(e, cadence, journey, step, now);
+                return;
+            }
+            boolean retryable = result instanceof DispatchResult.Failed failed && failed.retryable();
+            String why = result instanceof DispatchResult.Rejected rejected ? rejected.reason()
+                    : ((DispatchResult.Failed) result).reason();
+            e.record(entry(now, Kind.FAILED, step.id(), channel, attempt,
+                    result instanceof DispatchResult.Rejected ? Reasons.PROVIDER_REJECTED : Reasons.PROVIDER_FAILED, why));
+            if (retryable && attempt < step.maxAttempts()) {
+                e.route = route;
+                e.attempt = attempt + 1;
+                e.dueAt = now.plus(step.retryAfter());
+                return;
+            }
+            if (lastRoute) {
+                if (retryable) {
+                    e.record(entry(now, Kind.SKIPPED, step.id(), channel, attempt, Reasons.ATTEMPTS_EXHAUSTED,
+                            step.maxAttempts() + " attempt(s)"));
+                }
+                advance(e, cadence, journey, step, now);
+                return;
+            }
+            attempt = 1;
+        }
+        advance(e, cadence, journey, step, now);
+    }
+
+    private void applyRefusal(Journey.Edit e, Cadence cadence, Journey journey, Step step, StepContext context,
+                              Verdict verdict, Instant now) {
+        Channel channel = context.action().channel();
+        int attempt = context.attempt();
+        if (verdict instanceof Verdict.Skip skip) {
+            e.record(entry(now, Kind.SKIPPED, step.id(), channel, attempt, skip.reason(), skip.detail()));
+            advance(e, cadence, journey, step, now);
+        } else if (verdict instanceof Verdict.Block block) {
+            e.record(entry(now, Kind.BLOCKED, step.id(), channel, attempt, block.reason(), block.detail()));
+            advance(e, cadence, journey, step, now);
+        } else if (verdict instanceof Verdict.Defer defer) {
+            Instant until = defer.until().isAfter(now) ? defer.until() : now.plusSeconds(1);
+            e.record(entry(now, Kind.DEFERRED, step.id(), channel, attempt, defer.reason(),
+                    (defer.detail() == null || defer.detail().isEmpty() ? "" : defer.detail() + "; ") + "until " + until));
+            e.dueAt = until;
+        } else if (verdict instanceof Verdict.Stop stop) {
+            e.end(stop.status(), stop.reason(), now);
+            e.record(entry(now, stop.status() == JourneyStatus.SUPPRESSED ? Kind.SUPPRESSED : Kind.EXITED, step.id(),
+                    channel, attempt, stop.reason(), stop.detail()));
+        }
+    }
+
+    /** After a step was decided: on to the next timed step (or back to it after a reaction or hand-off). */
+    private void advance(Journey.Edit e, Cadence cadence, Journey journey, Step step, Instant now) {
+        if (journey.handOff() == null && !step.isReaction()) {
+            e.cursor = cadence.nextTimed(journey.nextStep() + 1);
+        }
+        schedule(e, cadence, journey, now, now);
+    }
+
+    private boolean conditionHolds(Condition condition, StepContext context) {
+        if (condition instanceof Condition.Segment segment) {
+            return context.journey().segments().contains(segment.name()) || context.customer().inSegment(segment.name());
+        }
+        return conditions.test(((Condition.Rule) condition).name(), context);
+    }
+
+    private static String describe(Condition condition) {
+        return condition instanceof Condition.Segment s ? "segment '" + s.name() + "'" : "rule '" + ((Condition.Rule) condition).name() + "'";
+    }
+
+    private StepContext context(Journey journey, Cadence cadence, Step step, ChannelAction action, Customer customer,
+                                int attempt, boolean handOff, Instant now) {
+        Optional<ContactPoint> address = customer.first(action.channel().addressType());
+        return new StepContext(journey, cadence, step, action, address, customer, attempt, handOff, now);
+    }
+
+    static String idempotencyKey(JourneyId id, String stepId, ChannelAction action, boolean handOff, int attempt) {
+        String route = handOff ? "AGENT:" + action.queue() : action.channel().name();
+        return id + "/" + stepId + "/" + route + "/" + attempt;
+    }
+
+    private static ContactRequest request(String key, Journey journey, Step step, StepContext context, int attempt,
+                                          Instant now) {
+        Map<Character, String> menu = Map.of();
+        if (context.action().channel() == Channel.OUTBOUND_IVR && !step.branches().isEmpty()) {
+            menu = new java.util.LinkedHashMap<>();
+            for (Branch branch : step.branches()) {
+                if (branch.trigger() instanceof Branch.Trigger.Key k) {
+                    menu.put(k.digit(), describe(branch.action()));
+                }
+            }
+        }
+        return new ContactRequest(key, journey.id(), step.id(), attempt, context.action().channel(),
+                context.address().orElseThrow(), context.action().templateId(), new java.util.HashMap<>(context.action().variables()),
+                context.action().queue(), menu, context.customer(), journey.subject(), now);
+    }
+
+    private static String describe(BranchAction action) {
+        if (action instanceof BranchAction.GoTo g) {
+            return "go to " + g.stepId();
+        } else if (action instanceof BranchAction.HandOff h) {
+            return "agent: " + h.queue();
+        } else if (action instanceof BranchAction.StartCadence s) {
+            return "start " + s.cadenceId();
+        }
+        return ((BranchAction.Stop) action).converted() ? "convert" : "stop";
+    }
+
+    private DispatchResult dispatch(ChannelAdapter adapter, ContactRequest request) {
+        try {
+            DispatchResult result = adapter.dispatch(request).toCompletableFuture()
+                    .get(dispatchTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return result != null ? result : DispatchResult.failed(Reasons.DISPATCH_ERROR + ": adapter returned null", true);
+        } catch (TimeoutException e) {
+            return DispatchResult.failed(Reasons.DISPATCH_ERROR + ": no answer within " + dispatchTimeout, true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return DispatchResult.failed(Reasons.DISPATCH_ERROR + ": interrupted", true);
+        } catch (Exception e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            log.warn("adapter failed for {}", request.idempotencyKey(), cause);
+            return DispatchResult.failed(Reasons.DISPATCH_ERROR + ": " + cause, true);
+        }
+    }
+
+    // ------------------------------------------------------------------ events
+
+    @Override
+    public EventReceipt handle(Event event) {
+        Instant now = clock.instant();
+        if (event == null) {
+            return reject(now, "", "malformed", "event is null", "null");
+        }
+        try {
+            return apply(event, now);
+        } catch (RuntimeException e) {
+            log.error("event {} could not be applied", event.id(), e);
+            return reject(now, event.id(), "error", e.toString(), event.toString());
+        }
+    }
+
+    @Override
+    public EventReceipt handleJson(String json) {
+        Instant now = clock.instant();
+        EventJson.Parsed parsed = EventJson.parse(json);
+        if (parsed.event() == null) {
+            return reject(now, parsed.eventId(), "malformed", parsed.error(), json);
+        }
+        return handle(parsed.event());
+    }
+
+    private EventReceipt apply(Event event, Instant now) {
+        if (event.occurredAt().isAfter(now.plus(futureTolerance))) {
+            return reject(now, event.id(), "future-event",
+                    "occurredAt " + event.occurredAt() + " is after the engine's now " + now, event.toString());
+        }
+        List<Journey> targets = new ArrayList<>();
+        boolean anyEnded = false;
+        for (Journey j : store.query(new JourneyQuery(event.customerId(), null, null, JourneyQuery.DEFAULT_LIMIT))) {
+            if (event.subjectKey() != null && !event.subjectKey().equals(j.subject().key())) {
+                continue;
+            }
+            if (j.isLive()) {
+                targets.add(j);
+            } else {
+                anyEnded = true;
+            }
+        }
+        if (targets.isEmpty()) {
+            String what = "customer '" + event.customerId() + "'"
+                    + (event.subjectKey() == null ? "" : " and subject '" + event.subjectKey() + "'");
+            return anyEnded ? reject(now, event.id(), "journey-ended", "every journey of " + what + " has ended", event.toString())
+                    : reject(now, event.id(), "unknown-journey", "no journey for " + what, event.toString());
+        }
+        if (!store.markEventSeen(event.id(), event.occurredAt())) {
+            return EventReceipt.duplicate(event.id());
+        }
+        List<JourneyId> applied = new ArrayList<>(targets.size());
+        for (Journey target : targets) {
+            if (applyTo(target.id(), event, now)) {
+                applied.add(target.id());
+            }
+        }
+        return EventReceipt.applied(event.id(), applied);
+    }
+
+    private boolean applyTo(JourneyId id, Event event, Instant now) {
+        ReentrantLock lock = lockFor(id.key());
+        List<String> toStart = new ArrayList<>(0);
+        Journey written;
+        lock.lock();
+        try {
+            while (true) {
+                Journey journey = store.find(id).orElse(null);
+                if (journey == null || !journey.isLive()) {
+                    return false;
+                }
+                toStart.clear();
+                Journey next = react(journey, event, now, toStart);
+                if (write(journey, next)) {
+                    written = next;
+                    break;
+                }
+            }
+            if (written.isLive() && written.dueAt() != null && !written.dueAt().isAfter(now)
+                    && store.claim(id, now, new Lease(instanceId, now.plus(lease)))) {
+                try {
+                    advanceWhileDue(id, now);
+                } finally {
+                    store.release(id, instanceId);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        for (String cadenceId : toStart) {
+            startCadence(written, cadenceId);
+        }
+        return true;
+    }
+
+    private void startCadence(Journey from, String cadenceId) {
+        Optional<Cadence> target = latestCadence(cadenceId);
+        Optional<Customer> customer = store.customer(from.customerId());
+        if (target.isEmpty() || customer.isEmpty()) {
+            log.warn("journey {} could not start cadence '{}': {}", from.id(), cadenceId,
+                    target.isEmpty() ? "not registered" : "customer not stored");
+            return;
+        }
+        enroll(customer.get(), from.subject(), target.get());
+    }
+
+    /** The journey after an event: outcome recorded, then anchor, exit, pause, retry, branch or reaction. */
+    private Journey react(Journey journey, Event event, Instant now, List<String> toStart) {
+        Cadence cadence = cadenceOf(journey);
+        Journey.Edit e = journey.edit();
+        EventType type = event.type();
+        e.record(entry(now, Kind.EVENT, null, channelOf(event), 0, code(type), describe(event)));
+
+        if (journey.anchorAt() == null && matchesAnchor(cadence.anchor(), event)) {
+            e.anchorAt = event.occurredAt();
+            e.cursor = cadence.nextTimed(0);
+            schedule(e, cadence, journey, e.anchorAt, now);
+            e.statusReason = Reasons.ANCHOR_EVENT;
+            return e.build();
+        }
+        if (cadence.exitOn().contains(type) && !(event instanceof PaymentReceived p && !p.full())) {
+            if (type.isGoal()) {
+                e.end(JourneyStatus.CONVERTED, Reasons.GOAL_REACHED, now);
+                e.record(entry(now, Kind.CONVERTED, null, null, 0, Reasons.GOAL_REACHED, code(type) + " " + event.id()));
+            } else {
+                e.end(JourneyStatus.EXITED, Reasons.EXIT_EVENT, now);
+                e.record(entry(now, Kind.EXITED, null, null, 0, Reasons.EXIT_EVENT, code(type) + " " + event.id()));
+            }
+            return e.build();
+        }
+        if (cadence.pauseOn().contains(type) && journey.status() != JourneyStatus.PAUSED) {
+            if (event instanceof PromiseToPay promise) {
+                Instant until = promise.promisedDate().plusDays(1).atStartOfDay(journey.zone()).toInstant();
+                if (until.isAfter(now)) {
+                    e.status = JourneyStatus.PAUSED;
+                    e.statusReason = Reasons.PROMISE_TO_PAY;
+                    e.dueAt = until;
+                    e.record(entry(now, Kind.PAUSED, null, null, 0, Reasons.PROMISE_TO_PAY,
+                            "promised " + promise.amount() + " by " + promise.promisedDate() + "; resumes " + until));
+                }
+            } else {
+                e.status = JourneyStatus.PAUSED;
+                e.statusReason = Reasons.PAUSE_EVENT;
+                e.dueAt = null;
+                e.record(entry(now, Kind.PAUSED, null, null, 0, Reasons.PAUSE_EVENT, code(type)));
+            }
+            return e.build();
+        }
+        if (journey.status() == JourneyStatus.PAUSED) {
+            return e.build();
+        }
+        if (event instanceof MessageFailed failed) {
+            retryAfterDeliveryFailure(e, cadence, journey, failed, now);
+            return e.build();
+        }
+        Branch branch = matchingBranch(cadence, journey, event);
+        if (branch != null) {
+            applyBranch(e, cadence, journey, branch, now, toStart);
+            return e.build();
+        }
+        for (int i = 0; i < cadence.steps().size(); i++) {
+            Step step = cadence.steps().get(i);
+            if (step.timing() instanceof Timing.OnEvent on && on.event() == type
+                    && (type != EventType.CUSTOM || on.name().equals(((CustomEvent) event).name()))) {
+                pend(e, i, null, now);
+                break;
+            }
+        }
+        return e.build();
+    }
+
+    private static void pend(Journey.Edit e, int stepIndex, String handOff, Instant now) {
+        e.status = JourneyStatus.ACTIVE;
+        e.statusReason = Reasons.BRANCH;
+        e.nextStep = stepIndex;
+        e.attempt = 1;
+        e.route = 0;
+        e.handOff = handOff;
+        e.dueAt = now;
+    }
+
+    private static boolean matchesAnchor(Anchor anchor, Event event) {
+        return anchor.type() == Anchor.Type.EVENT && anchor.event() == event.type()
+                && (anchor.event() != EventType.CUSTOM || anchor.name().equals(((CustomEvent) event).name()));
+    }
+
+    /** A provider reported a delivery failure for the last contact: retry it, or fall back to the next channel. */
+    private void retryAfterDeliveryFailure(Journey.Edit e, Cadence cadence, Journey journey, MessageFailed failed,
+                                           Instant now) {
+        HistoryEntry sent = lastStepDecision(journey);
+        if (sent == null || sent.kind() != Kind.SENT || sent.channel() != failed.channel()) {
+            return;
+        }
+        Step step = cadence.step(sent.stepId()).orElseThrow();
+        int route = routeOf(step, sent.channel());
+        if (route < 0 || (failed.dispatchKey() != null && !failed.dispatchKey().equals(
+                idempotencyKey(journey.id(), step.id(), route == 0 ? step.action() : step.fallbacks().get(route - 1),
+                        false, sent.attempt())))) {
+            return;
+        }
+        int index = cadence.indexOf(step.id());
+        if (!failed.permanent() && sent.attempt() < step.maxAttempts()) {
+            pend(e, index, null, now);
+            e.statusReason = Reasons.DELIVERY_FAILED;
+            e.route = route;
+            e.attempt = sent.attempt() + 1;
+            e.dueAt = now.plus(step.retryAfter());
+        } else if (route < step.fallbacks().size()) {
+            pend(e, index, null, now);
+            e.statusReason = Reasons.DELIVERY_FAILED;
+            e.route = route + 1;
+        }
+    }
+
+    private static int routeOf(Step step, Channel channel) {
+        if (step.action().channel() == channel) {
+            return 0;
+        }
+        for (int i = 0; i < step.fallbacks().size(); i++) {
+            if (step.fallbacks().get(i).channel() == channel) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    private static HistoryEntry lastStepDecision(Journey journey) {
+        List<HistoryEntry> history = journey.history();
+        for (int i = history.size() - 1; i >= 0; i--) {
+            HistoryEntry entry = history.get(i);
+            if (entry.kind().isStepDecision() && entry.kind() != Kind.DEFERRED) {
+                return entry;
+            }
+        }
+        return null;
+    }
+
+    /** The branch of the last contacted step that this answer triggers, if any. */
+    private static Branch matchingBranch(Cadence cadence, Journey journey, Event event) {
+        if (!(event instanceof KeyPressed || event instanceof ReplyReceived || event instanceof LinkClicked)) {
+            return null;
+        }
+        HistoryEntry sent = null;
+        for (int i = journey.history().size() - 1; i >= 0 && sent == null; i--) {
+            if (journey.history().get(i).kind() == Kind.SENT) {
+                sent = journey.history().get(i);
+            }
+        }
+        if (sent == null) {
+            return null;
+        }
+        Step step = cadence.step(sent.stepId()).orElseThrow();
+        for (Branch branch : step.branches()) {
+            Branch.Trigger t = branch.trigger();
+            boolean match = event instanceof KeyPressed k ? t instanceof Branch.Trigger.Key key && key.digit() == k.digit()
+                    : event instanceof ReplyReceived r ? t instanceof Branch.Trigger.Reply reply
+                            && reply.keyword().equals(r.text().strip().toUpperCase(Locale.ROOT))
+                    : t instanceof Branch.Trigger.Click click
+                            && (click.link().equals("*") || click.link().equals(((LinkClicked) event).link()));
+            if (match) {
+                return branch;
+            }
+        }
+        return null;
+    }
+
+    private void applyBranch(Journey.Edit e, Cadence cadence, Journey journey, Branch branch, Instant now,
+                             List<String> toStart) {
+        BranchAction action = branch.action();
+        HistoryEntry sent = journey.history().stream().filter(h -> h.kind() == Kind.SENT).reduce((a, b) -> b).orElseThrow();
+        if (action instanceof BranchAction.GoTo goTo) {
+            int index = cadence.indexOf(goTo.stepId());
+            if (!cadence.steps().get(index).isReaction()) {
+                e.cursor = index;
+            }
+            pend(e, index, null, now);
+        } else if (action instanceof BranchAction.HandOff handOff) {
+            pend(e, cadence.indexOf(sent.stepId()), handOff.queue(), now);
+        } else if (action instanceof BranchAction.Stop stop) {
+            JourneyStatus status = stop.converted() ? JourneyStatus.CONVERTED : JourneyStatus.EXITED;
+            e.end(status, Reasons.BRANCH, now);
+            e.record(entry(now, stop.converted() ? Kind.CONVERTED : Kind.EXITED, sent.stepId(), null, 0, Reasons.BRANCH,
+                    Step.class.getSimpleName().toLowerCase(Locale.ROOT) + " '" + sent.stepId() + "' " + describe(action)));
+        } else if (action instanceof BranchAction.StartCadence start) {
+            toStart.add(start.cadenceId());
+        }
+    }
+
+    private static Channel channelOf(Event event) {
+        return switch (event.type()) {
+            case MESSAGE_DELIVERED -> ((io.cadencerules.event.MessageDelivered) event).channel();
+            case MESSAGE_FAILED -> ((MessageFailed) event).channel();
+            case MESSAGE_READ -> ((io.cadencerules.event.MessageRead) event).channel();
+            case REPLY_RECEIVED -> ((ReplyReceived) event).channel();
+            case CALL_OUTCOME -> ((io.cadencerules.event.CallOutcome) event).channel();
+            case INBOUND_CONTACT -> ((io.cadencerules.event.InboundContact) event).channel();
+            case OPT_OUT -> ((io.cadencerules.event.OptOut) event).channel();
+            default -> null;
+        };
+    }
+
+    private static String code(EventType type) {
+        return type.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static String describe(Event event) {
+        String what = switch (event.type()) {
+            case PAYMENT_RECEIVED -> {
+                PaymentReceived p = (PaymentReceived) event;
+                yield (p.full() ? "full payment " : "partial payment ") + p.amount();
+            }
+            case PROMISE_TO_PAY -> "promise " + ((PromiseToPay) event).amount() + " by " + ((PromiseToPay) event).promisedDate();
+            case REPLY_RECEIVED -> "reply '" + ((ReplyReceived) event).text() + "'";
+            case KEY_PRESSED -> "key '" + ((KeyPressed) event).digit() + "'";
+            case LINK_CLICKED -> "click " + ((LinkClicked) event).link();
+            case MESSAGE_FAILED -> "failed: " + ((MessageFailed) event).reason() + (((MessageFailed) event).permanent() ? " (permanent)" : "");
+            case CALL_OUTCOME -> "call " + ((io.cadencerules.event.CallOutcome) event).result();
+            case CUSTOM -> "custom '" + ((CustomEvent) event).name() + "'";
+            default -> "";
+        };
+        return what.isEmpty() ? "event " + event.id() : what + "; event " + event.id();
+    }
+
+    // ------------------------------------------------------------------ pause / resume
+
+    @Override
+    public void pauseCadence(String cadenceId) {
+        pausedCadences.add(cadenceId);
+    }
+
+    @Override
+    public void resumeCadence(String cadenceId) {
+        pausedCadences.remove(cadenceId);
+        resumeManual(JourneyQuery.byCadence(cadenceId).status(JourneyStatus.PAUSED));
+    }
+
+    @Override
+    public void pauseCustomer(String customerId) {
+        pausedCustomers.add(customerId);
+    }
+
+    @Override
+    public void resumeCustomer(String customerId) {
+        pausedCustomers.remove(customerId);
+        resumeManual(new JourneyQuery(customerId, null, JourneyStatus.PAUSED, JourneyQuery.DEFAULT_LIMIT));
+    }
+
+    private void resumeManual(JourneyQuery query) {
+        Instant now = clock.instant();
+        for (Journey paused : store.query(query)) {
+            if (!Reasons.MANUAL.equals(paused.statusReason()) || pausedCadences.contains(paused.cadenceId())
+                    || pausedCustomers.contains(paused.customerId())) {
+                continue;
+            }
+            ReentrantLock lock = lockFor(paused.key());
+            lock.lock();
+            try {
+                Journey journey = store.find(paused.id()).orElseThrow();
+                if (journey.status() != JourneyStatus.PAUSED || !Reasons.MANUAL.equals(journey.statusReason())) {
+                    continue;
+                }
+                Journey.Edit e = journey.edit();
+                e.record(entry(now, Kind.RESUMED, null, null, 0, Reasons.MANUAL, ""));
+                resumePending(e, cadenceOf(journey), journey, now);
+                write(journey, e.build());
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    @Override
+    public Optional<Journey> journey(JourneyKey key) {
+        return store.latest(key);
+    }
+
+    @Override
+    public Optional<Journey> journey(JourneyId id) {
+        return store.find(id);
+    }
+
+    @Override
+    public List<Journey> journeys(JourneyQuery query) {
+        return store.query(query);
+    }
+
+    @Override
+    public List<Rejection> rejections() {
+        return store.rejections(Integer.MAX_VALUE);
+    }
+
+    @Override
+    public JourneyStore store() {
+        return store;
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    private boolean write(Journey before, Journey after) {
+        if (!store.replace(after)) {
+            return false;
+        }
+        notifyEntries(after, before.history().size());
+        return true;
+    }
+
+    private void notifyEntries(Journey journey, int from) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        List<HistoryEntry> history = journey.history();
+        for (int i = from; i < history.size(); i++) {
+            for (CadenceListener listener : listeners) {
+                try {
+                    listener.onEntry(journey, history.get(i));
+                } catch (RuntimeException e) {
+                    log.warn("listener {} failed on {}", listener, history.get(i), e);
+                }
+            }
+        }
+    }
+
+    private EventReceipt reject(Instant now, String eventId, String reason, String detail, String input) {
+        Rejection rejection = new Rejection(now, eventId, reason, detail, input);
+        store.recordRejection(rejection);
+        log.debug("rejected input {}: {} ({})", eventId, reason, detail);
+        for (CadenceListener listener : listeners) {
+            try {
+                listener.onRejected(rejection);
+            } catch (RuntimeException e) {
+                log.warn("listener {} failed on {}", listener, rejection, e);
+            }
+        }
+        return EventReceipt.rejected(eventId, reason, detail);
+    }
+
+    private ReentrantLock lockFor(JourneyKey key) {
+        return stripes[(key.hashCode() & 0x7fffffff) % STRIPES];
+    }
+
+    private static HistoryEntry entry(Instant at, Kind kind, String stepId, Channel channel, int attempt, String reason,
+                                      String detail) {
+        return new HistoryEntry(at, kind, stepId, channel, attempt, reason, detail, null);
+    }
+
+    private static HistoryEntry entry(Instant at, Kind kind, String stepId, Channel channel, int attempt, String reason,
+                                      String detail, Money cost) {
+        return new HistoryEntry(at, kind, stepId, channel, attempt, reason, detail, cost);
+    }
+}

@@ -1,0 +1,76 @@
+package io.cadencerules.engine;
+
+import io.cadencerules.cadence.ChannelAction;
+import io.cadencerules.customer.Money;
+import io.cadencerules.journey.JourneyStatus;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** A {@link DecisionStage}'s answer for one candidate contact. Every "no" carries a reason code. */
+public sealed interface Verdict {
+
+    /** Go on to the next stage; optionally with another action (channel override) and a cost estimate. */
+    record Proceed(ChannelAction override, Money estimatedCost) implements Verdict {
+    }
+
+    /** Do not send this step (it does not apply); the journey moves on to its next step. */
+    record Skip(String reason, String detail) implements Verdict {
+        public Skip {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** Not allowed (policy, budget); the journey moves on to its next step. */
+    record Block(String reason, String detail) implements Verdict {
+        public Block {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** Not now: decide this step again at {@code until}. */
+    record Defer(Instant until, String reason, String detail) implements Verdict {
+        public Defer {
+            Objects.requireNonNull(until, "until");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** End the journey with a terminal status ({@code EXITED} or {@code SUPPRESSED}). */
+    record Stop(JourneyStatus status, String reason, String detail) implements Verdict {
+        public Stop {
+            if (status != JourneyStatus.EXITED && status != JourneyStatus.SUPPRESSED) {
+                throw new IllegalArgumentException("a stage may stop a journey as EXITED or SUPPRESSED, but not " + status);
+            }
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** Go on unchanged. */
+    static Verdict proceed() {
+        return PROCEED;
+    }
+
+    /** Go on with another action. */
+    static Verdict proceedWith(ChannelAction override) {
+        return new Proceed(Objects.requireNonNull(override, "override"), null);
+    }
+
+    /** Skip the step. */
+    static Verdict skip(String reason, String detail) {
+        return new Skip(reason, detail);
+    }
+
+    /** Block the contact. */
+    static Verdict block(String reason, String detail) {
+        return new Block(reason, detail);
+    }
+
+    /** Decide again later. */
+    static Verdict defer(Instant until, String reason, String detail) {
+        return new Defer(until, reason, detail);
+    }
+
+    /** The shared unchanged proceed. */
+    Verdict PROCEED = new Proceed(null, null);
+}

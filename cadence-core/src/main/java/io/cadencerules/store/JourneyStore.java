@@ -1,0 +1,79 @@
+package io.cadencerules.store;
+
+import io.cadencerules.customer.Customer;
+import io.cadencerules.event.Rejection;
+import io.cadencerules.journey.Journey;
+import io.cadencerules.journey.JourneyId;
+import io.cadencerules.journey.JourneyKey;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where journeys live. The engine is the only writer; implementations must be thread-safe.
+ *
+ * <p>Contract (checked by {@code io.cadencerules.testkit.JourneyStoreContract}, which every
+ * implementation's test extends):
+ * <ul>
+ *   <li>Writes are optimistic: {@link #replace} succeeds only when the stored version is exactly
+ *       one below the new journey's version, so a late event and a claim never lose either write.</li>
+ *   <li>{@link #claimDue} hands each due journey to one owner at a time; a lease that expires
+ *       (a dead instance) makes the journey claimable again.</li>
+ *   <li>{@link #markEventSeen} is the idempotency gate for events: true only the first time.</li>
+ * </ul>
+ */
+public interface JourneyStore {
+
+    /** Saves or replaces a customer's data (the latest enrolment wins). */
+    void saveCustomer(Customer customer);
+
+    /** A customer's data. */
+    Optional<Customer> customer(String customerId);
+
+    /** Inserts a new journey (version 1); false if a journey with the same id already exists. */
+    boolean insert(Journey journey);
+
+    /**
+     * Replaces a journey if the stored version is {@code next.version() - 1}.
+     *
+     * @return false if the stored version differs (someone else wrote first) or the journey is unknown
+     */
+    boolean replace(Journey next);
+
+    /** A journey by id. */
+    Optional<Journey> find(JourneyId id);
+
+    /** The latest run for a key. */
+    Optional<Journey> latest(JourneyKey key);
+
+    /** Journeys matching the query, in no particular order. */
+    List<Journey> query(JourneyQuery query);
+
+    /**
+     * Claims up to {@code limit} journeys due at or before {@code now} and not leased by a valid
+     * lease, earliest due first, leasing each to {@code lease.owner()}.
+     */
+    List<Journey> claimDue(Instant now, int limit, Lease lease);
+
+    /** Leases one journey if no valid lease of another owner holds it; true on success. */
+    boolean claim(JourneyId id, Instant now, Lease lease);
+
+    /** Ends the owner's lease on a journey (no-op if the owner does not hold it). */
+    void release(JourneyId id, String owner);
+
+    /** The earliest due time among unleased journeys, if any. */
+    Optional<Instant> nextDue();
+
+    /**
+     * Records that an event id was handled; false if it had been seen before. Stores may forget
+     * ids older than their retention window.
+     */
+    boolean markEventSeen(String eventId, Instant at);
+
+    /** Records a rejected input. */
+    void recordRejection(Rejection rejection);
+
+    /** The most recent rejections, oldest first, at most {@code limit}. */
+    List<Rejection> rejections(int limit);
+}
