@@ -330,7 +330,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
             }
             case PAUSED -> {
                 e.record(entry(now, Kind.RESUMED, null, null, 0, Reasons.PROMISE_BROKEN, ""));
-                resumePending(e, cadence, journey, now);
+                resumePending(e, cadence, journey, now, true);
             }
             case ACTIVE -> {
                 if (pausedCadences.contains(journey.cadenceId()) || pausedCustomers.contains(journey.customerId())) {
@@ -351,8 +351,12 @@ final class DefaultCadenceEngine implements CadenceEngine {
         e.record(entry(now, Kind.PAUSED, null, null, 0, Reasons.MANUAL, ""));
     }
 
-    /** After a pause: the pending step fires at its own time, or at its time of day once the pause is over. */
-    private void resumePending(Journey.Edit e, Cadence cadence, Journey journey, Instant now) {
+    /**
+     * After a pause the pending step keeps its own due time. A promise pause was agreed with the
+     * customer, so a step it delayed is shifted to its time of day once the pause is over
+     * ({@code shift}); after a manual pause, steps that went stale meanwhile are skipped as stale.
+     */
+    private void resumePending(Journey.Edit e, Cadence cadence, Journey journey, Instant now, boolean shift) {
         if (journey.nextStep() < 0) {
             schedule(e, cadence, journey, now, now);
             return;
@@ -366,7 +370,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
         }
         Instant base = Optional.ofNullable(Timetable.lastDecision(journey.history())).orElse(journey.anchorAt());
         Instant due = Timetable.dueOf(cadence, step, journey.anchorAt(), journey.zone(), base);
-        if (!due.isBefore(now)) {
+        if (!shift || !due.isBefore(now)) {
             e.dueAt = due;
             return;
         }
@@ -943,7 +947,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
                 }
                 Journey.Edit e = journey.edit();
                 e.record(entry(now, Kind.RESUMED, null, null, 0, Reasons.MANUAL, ""));
-                resumePending(e, cadenceOf(journey), journey, now);
+                resumePending(e, cadenceOf(journey), journey, now, false);
                 write(journey, e.build());
             } finally {
                 lock.unlock();
