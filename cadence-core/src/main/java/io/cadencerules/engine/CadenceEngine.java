@@ -280,8 +280,8 @@ public interface CadenceEngine {
         /** The engine. */
         public CadenceEngine build() {
             if (clock == null) {
-                throw new IllegalStateException("the engine needs a clock: builder().clock(Clock.systemUTC()) "
-                        + "in production, a VirtualClock in tests");
+                throw new IllegalStateException(
+                        "the engine needs a clock: the system UTC clock in production, a VirtualClock in tests");
             }
             DefaultCadenceEngine engine = new DefaultCadenceEngine(this,
                     store != null ? store : new InMemoryJourneyStore(),

@@ -821,7 +821,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
         return null;
     }
 
-    /** The branch of the last contacted step that this answer triggers, if any. */
+    /** The branch of the last contact (a step's own, not a hand-off) that this answer triggers, if any. */
     private static Branch matchingBranch(Cadence cadence, Journey journey, Event event) {
         if (!(event instanceof KeyPressed || event instanceof ReplyReceived || event instanceof LinkClicked)) {
             return null;
@@ -832,8 +832,8 @@ final class DefaultCadenceEngine implements CadenceEngine {
                 sent = journey.history().get(i);
             }
         }
-        if (sent == null) {
-            return null;
+        if (sent == null || Reasons.BRANCH.equals(sent.reason())) {
+            return null; // nothing sent yet, or the customer was already handed to an agent from this contact
         }
         Step step = cadence.step(sent.stepId()).orElseThrow();
         for (Branch branch : step.branches()) {

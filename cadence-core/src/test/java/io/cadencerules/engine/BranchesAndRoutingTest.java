@@ -69,6 +69,17 @@ class BranchesAndRoutingTest {
     }
 
     @Test
+    void pressing_1_twice_hands_off_once() {
+        Cadence cardLate = Fixtures.cardLate();
+        h.enroll(ana, debt, cardLate);
+        h.advanceTo(local(5, 9, 2));
+        h.deliver(h.events().pressed("c-1", "inv-9", '1'));
+        h.deliver(h.events().pressed("c-1", "inv-9", '1'));
+        assertThat(h.channel(AGENT).offers()).isEqualTo(1);
+        assertThat(h.channel(AGENT).sent()).hasSize(1);
+    }
+
+    @Test
     void a_key_with_no_branch_is_only_recorded() {
         Cadence cardLate = Fixtures.cardLate();
         h.enroll(ana, debt, cardLate);
