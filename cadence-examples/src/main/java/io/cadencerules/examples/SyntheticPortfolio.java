@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -70,12 +69,12 @@ public final class SyntheticPortfolio {
         if (dueSpreadDays < 1) {
             throw new IllegalArgumentException("due-date spread must be at least 1 day, but was " + dueSpreadDays);
         }
-        String number = String.format(Locale.ROOT, "%07d", index + 1);
+        String number = zeroPadded(index + 1, 7);
         Region region = region(random.nextInt(TOTAL_WEIGHT));
         boolean highBalance = random.nextDouble() < HIGH_BALANCE_SHARE;
         long cents = highBalance ? random.nextLong(200_000, 2_000_001) : random.nextLong(5_000, 200_001);
         LocalDate due = firstDue.plusDays(random.nextInt(dueSpreadDays));
-        String phone = "+55" + region.areaCode() + "9" + String.format(Locale.ROOT, "%08d", random.nextInt(100_000_000));
+        String phone = "+55" + region.areaCode() + "9" + zeroPadded(random.nextInt(100_000_000), 8);
 
         Customer.Builder customer = Customer.builder("c-" + number)
                 .name("Cliente " + number)
@@ -88,6 +87,11 @@ public final class SyntheticPortfolio {
         }
         Debt debt = new Debt("inv-" + number, new Money(BigDecimal.valueOf(cents, 2), Money.BRL), due, "card");
         return new Account(customer.build(), debt);
+    }
+
+    private static String zeroPadded(int value, int width) {
+        String digits = Integer.toString(value);
+        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
     }
 
     private static Region region(int draw) {
