@@ -47,7 +47,7 @@ public final class CadenceJson {
             }
             return cadence;
         } catch (JsonProcessingException e) {
-            throw Mappers.translate(e);
+            throw Mappers.translate(e, json);
         }
     }
 

@@ -1,8 +1,11 @@
 package io.cadencerules.json;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonToken;
 import io.cadencerules.event.Event;
+
+import java.io.IOException;
 
 /**
  * Events as JSON, e.g. from a provider callback or a message queue:
@@ -20,7 +23,7 @@ public final class EventJson {
      * The outcome of parsing: an event, or an error naming the JSON path.
      *
      * @param event   the event, or null on error
-     * @param eventId the "id" field when it could be read, else empty
+     * @param eventId the event's id, or on error the "id" field when it could be read, else empty
      * @param error   the problem, or empty
      */
     public record Parsed(Event event, String eventId, String error) {
@@ -29,7 +32,8 @@ public final class EventJson {
     /** Parses without throwing. */
     public static Parsed parse(String json) {
         try {
-            return new Parsed(read(json), "", "");
+            Event event = read(json);
+            return new Parsed(event, event.id(), "");
         } catch (JsonPathException e) {
             return new Parsed(null, idOf(json), e.getMessage());
         }
@@ -51,7 +55,7 @@ public final class EventJson {
             }
             return event;
         } catch (JsonProcessingException e) {
-            throw Mappers.translate(e);
+            throw Mappers.translate(e, json);
         }
     }
 
@@ -64,11 +68,26 @@ public final class EventJson {
         }
     }
 
+    /** The top-level "id" string, read as far as the input allows (it may be cut short or hold duplicate keys). */
     private static String idOf(String json) {
-        try {
-            JsonNode id = Mappers.MAPPER.readTree(json).get("id");
-            return id != null && id.isTextual() ? id.asText() : "";
-        } catch (JsonProcessingException | RuntimeException e) {
+        if (json == null) {
+            return "";
+        }
+        try (JsonParser parser = Mappers.MAPPER.getFactory().createParser(json)) {
+            parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return "";
+            }
+            for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (name.equals("id") && value == JsonToken.VALUE_STRING) {
+                    return parser.getText().isBlank() ? "" : parser.getText();
+                }
+                parser.skipChildren();
+            }
+            return "";
+        } catch (IOException | RuntimeException e) {
             return "";
         }
     }
