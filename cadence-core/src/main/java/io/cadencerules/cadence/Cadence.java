@@ -52,9 +52,9 @@ public record Cadence(String id, int version, CadenceKind kind, Purpose purpose,
         if (version < 1) {
             throw new IllegalArgumentException(where + " version must be at least 1, but was " + version);
         }
-        Objects.requireNonNull(kind, where + " kind");
-        Objects.requireNonNull(purpose, where + " purpose");
-        Objects.requireNonNull(anchor, where + " anchor");
+        Objects.requireNonNull(kind, where + " needs a kind");
+        Objects.requireNonNull(purpose, where + " needs a purpose");
+        Objects.requireNonNull(anchor, where + " needs an anchor");
         steps = List.copyOf(steps == null ? List.of() : steps);
         exitOn = exitOn == null || exitOn.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(exitOn));
         pauseOn = pauseOn == null || pauseOn.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(pauseOn));
@@ -67,7 +67,7 @@ public record Cadence(String id, int version, CadenceKind kind, Purpose purpose,
         if (maxLateness.isNegative() || maxLateness.isZero()) {
             throw new IllegalArgumentException(where + " max lateness must be positive, but was " + maxLateness);
         }
-        validateSteps(where, id, anchor, steps, exitOn, horizonDays);
+        validateSteps(where, id, anchor, steps, exitOn, horizonDays, sendTime);
         for (EventType type : exitOn) {
             if (pauseOn.contains(type)) {
                 throw new IllegalArgumentException(where + " both exits and pauses on " + type);
@@ -76,7 +76,9 @@ public record Cadence(String id, int version, CadenceKind kind, Purpose purpose,
     }
 
     private static void validateSteps(String where, String id, Anchor anchor, List<Step> steps, Set<EventType> exitOn,
-                                      int horizonDays) {
+                                      int horizonDays, LocalTime sendTime) {
+        // on a due-date anchor an offset without a time fires at the send time; elsewhere its time is the anchor's
+        LocalTime defaultTime = anchor.type() == Anchor.Type.DUE_DATE ? sendTime : null;
         if (steps.stream().noneMatch(s -> !s.isReaction())) {
             throw new IllegalArgumentException(where + " needs at least one timed step (at(...) or after(...))");
         }
@@ -99,7 +101,7 @@ public record Cadence(String id, int version, CadenceKind kind, Purpose purpose,
                     throw new IllegalArgumentException(s + " offset of " + offset.days()
                             + " days is before day zero, which only a DUE_DATE anchor allows (anchor is " + anchor.type() + ")");
                 }
-                if (previous != null && compare(offset, previous) < 0) {
+                if (previous != null && compare(offset, previous, defaultTime) < 0) {
                     throw new IllegalArgumentException(s + " at " + describe(offset)
                             + " must not come before the previous step '" + previousId + "' at " + describe(previous));
                 }
@@ -122,14 +124,13 @@ public record Cadence(String id, int version, CadenceKind kind, Purpose purpose,
         }
     }
 
-    private static int compare(Timing.Offset a, Timing.Offset b) {
+    private static int compare(Timing.Offset a, Timing.Offset b, LocalTime defaultTime) {
         if (a.days() != b.days()) {
             return Integer.compare(a.days(), b.days());
         }
-        if (a.at() == null || b.at() == null) {
-            return 0;
-        }
-        return a.at().compareTo(b.at());
+        LocalTime at = a.at() != null ? a.at() : defaultTime;
+        LocalTime bt = b.at() != null ? b.at() : defaultTime;
+        return at == null || bt == null ? 0 : at.compareTo(bt);
     }
 
     private static String describe(Timing.Offset offset) {

@@ -97,27 +97,31 @@ public final class CadenceBuilder {
 
     /** Events that end the journey; goal events (full payment, conversion) mark it CONVERTED. */
     public CadenceBuilder exitOn(EventType... types) {
+        Set<EventType> adding = EnumSet.noneOf(EventType.class);
         for (EventType type : types) {
-            if (!exitOn.add(type)) {
+            if (exitOn.contains(type) || !adding.add(type)) {
                 throw new IllegalStateException("cadence '" + id + "' already exits on " + type);
             }
             if (pauseOn.contains(type)) {
                 throw new IllegalStateException("cadence '" + id + "' pauses on " + type + ", so it cannot also exit on it");
             }
         }
+        exitOn.addAll(adding);
         return this;
     }
 
     /** Events that pause the journey; a promise to pay pauses it until the promised date. */
     public CadenceBuilder pauseOn(EventType... types) {
+        Set<EventType> adding = EnumSet.noneOf(EventType.class);
         for (EventType type : types) {
-            if (!pauseOn.add(type)) {
+            if (pauseOn.contains(type) || !adding.add(type)) {
                 throw new IllegalStateException("cadence '" + id + "' already pauses on " + type);
             }
             if (exitOn.contains(type)) {
                 throw new IllegalStateException("cadence '" + id + "' exits on " + type + ", so it cannot also pause on it");
             }
         }
+        pauseOn.addAll(adding);
         return this;
     }
 
@@ -132,69 +136,69 @@ public final class CadenceBuilder {
 
     /** Fires on day {@code days} from the anchor at the default time (see {@link Timing.Offset}). */
     public CadenceBuilder at(int days) {
-        return timing(new Timing.Offset(days, null));
+        return timing(new Timing.Offset(days, null), "at");
     }
 
     /** Fires on day {@code days} from the anchor at {@code time} in the customer's zone. */
     public CadenceBuilder at(int days, LocalTime time) {
-        return timing(new Timing.Offset(days, Objects.requireNonNull(time, "time")));
+        return timing(new Timing.Offset(days, Objects.requireNonNull(time, "time")), "at");
     }
 
     /** Fires {@code wait} after the previous step was decided. */
     public CadenceBuilder after(Duration wait) {
-        return timing(new Timing.Wait(wait));
+        return timing(new Timing.Wait(wait), "after");
     }
 
     /** Fires when an event of this type arrives (a reaction step). */
     public CadenceBuilder on(EventType event) {
-        return timing(new Timing.OnEvent(event, null));
+        return timing(new Timing.OnEvent(event, null), "on");
     }
 
     /** Fires when a custom event with this name arrives. */
     public CadenceBuilder onCustom(String eventName) {
-        return timing(new Timing.OnEvent(EventType.CUSTOM, eventName));
+        return timing(new Timing.OnEvent(EventType.CUSTOM, eventName), "onCustom");
     }
 
     // ----- step level: channel -----
 
     /** Sends an e-mail with this template. */
     public CadenceBuilder email(String template) {
-        return action(Channel.EMAIL, template, "");
+        return action(Channel.EMAIL, template, "", "email");
     }
 
     /** Sends an SMS with this template. */
     public CadenceBuilder sms(String template) {
-        return action(Channel.SMS, template, "");
+        return action(Channel.SMS, template, "", "sms");
     }
 
     /** Sends a two-way SMS whose reply is an event. */
     public CadenceBuilder twoWaySms(String template) {
-        return action(Channel.TWO_WAY_SMS, template, "");
+        return action(Channel.TWO_WAY_SMS, template, "", "twoWaySms");
     }
 
     /** Sends a WhatsApp template message. */
     public CadenceBuilder whatsapp(String template) {
-        return action(Channel.WHATSAPP, template, "");
+        return action(Channel.WHATSAPP, template, "", "whatsapp");
     }
 
     /** Places a voice blast (torpedo de voz) with this prompt. */
     public CadenceBuilder voiceBlast(String prompt) {
-        return action(Channel.VOICE_BLAST, prompt, "");
+        return action(Channel.VOICE_BLAST, prompt, "", "voiceBlast");
     }
 
     /** Places an outbound IVR call (URA ativa) with this script; add keys with {@link #onKey}. */
     public CadenceBuilder outboundIvr(String script) {
-        return action(Channel.OUTBOUND_IVR, script, "");
+        return action(Channel.OUTBOUND_IVR, script, "", "outboundIvr");
     }
 
     /** Hands the customer to an agent in this queue (a call or a task); the script is the queue name. */
     public CadenceBuilder agentCall(String queue) {
-        return action(Channel.AGENT, queue, queue);
+        return action(Channel.AGENT, queue, queue, "agentCall");
     }
 
     /** Hands the customer to an agent in this queue with this script. */
     public CadenceBuilder agentCall(String queue, String script) {
-        return action(Channel.AGENT, script, queue);
+        return action(Channel.AGENT, script, queue, "agentCall");
     }
 
     /** A static template variable of the current step. */
@@ -227,17 +231,17 @@ public final class CadenceBuilder {
 
     /** IVR menu: when the customer presses {@code digit}, do {@code action}. */
     public CadenceBuilder onKey(char digit, BranchAction action) {
-        return branch(new Branch(new Branch.Trigger.Key(digit), action));
+        return branch(new Branch(new Branch.Trigger.Key(digit), action), "onKey");
     }
 
     /** When the customer replies with {@code keyword} (ignoring case), do {@code action}. */
     public CadenceBuilder onReply(String keyword, BranchAction action) {
-        return branch(new Branch(new Branch.Trigger.Reply(keyword), action));
+        return branch(new Branch(new Branch.Trigger.Reply(keyword), action), "onReply");
     }
 
     /** When the customer clicks {@code link} ("*" for any), do {@code action}. */
     public CadenceBuilder onClick(String link, BranchAction action) {
-        return branch(new Branch(new Branch.Trigger.Click(link), action));
+        return branch(new Branch(new Branch.Trigger.Click(link), action), "onClick");
     }
 
     /** Attempts on a retryable delivery failure (at least 1), {@code retryAfter} apart. */
@@ -273,8 +277,8 @@ public final class CadenceBuilder {
         return (int) Math.min(Integer.MAX_VALUE, lastDay + waited + 30);
     }
 
-    private CadenceBuilder timing(Timing timing) {
-        StepDraft step = current("timing");
+    private CadenceBuilder timing(Timing timing, String method) {
+        StepDraft step = current(method);
         if (step.timing != null) {
             throw new IllegalStateException("step '" + step.id + "' already has a timing");
         }
@@ -282,8 +286,8 @@ public final class CadenceBuilder {
         return this;
     }
 
-    private CadenceBuilder action(Channel channel, String template, String queue) {
-        StepDraft step = current(channel.name().toLowerCase());
+    private CadenceBuilder action(Channel channel, String template, String queue, String method) {
+        StepDraft step = current(method);
         if (step.channel != null) {
             throw new IllegalStateException("step '" + step.id + "' already sends via " + step.channel + ", not also " + channel);
         }
@@ -293,8 +297,8 @@ public final class CadenceBuilder {
         return this;
     }
 
-    private CadenceBuilder branch(Branch branch) {
-        current("branch").branches.add(branch);
+    private CadenceBuilder branch(Branch branch, String method) {
+        current(method).branches.add(branch);
         return this;
     }
 

@@ -1,19 +1,18 @@
 package io.cadencerules.cadence;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * Whether a customer and subject may enter the same cadence again after an earlier journey in it
  * ended. A live journey is never duplicated.
  *
  * @param allowed true if re-entry is possible at all
- * @param after   how long after the earlier journey ended
+ * @param after   how long after the earlier journey ended (null: at once)
  */
 public record ReEntry(boolean allowed, Duration after) {
 
     public ReEntry {
-        Objects.requireNonNull(after, "after");
+        after = after == null ? Duration.ZERO : after;
         if (after.isNegative()) {
             throw new IllegalArgumentException("re-entry window must not be negative, but was " + after);
         }

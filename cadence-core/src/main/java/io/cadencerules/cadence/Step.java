@@ -66,7 +66,7 @@ public record Step(String id, Timing timing, ChannelAction action, List<ChannelA
             }
             if (trigger instanceof Branch.Trigger.Key && main != Channel.OUTBOUND_IVR) {
                 throw new IllegalArgumentException(
-                        "step '" + id + "' key branch " + describe(trigger) + " needs an OUTBOUND_IVR step, but the channel is " + main);
+                        "step '" + id + "' branch on " + describe(trigger) + " needs an OUTBOUND_IVR step, but the channel is " + main);
             }
         }
     }

@@ -25,7 +25,7 @@ public record ContactPoint(Type type, String value) {
         value = value.strip();
         if ((type == Type.PHONE || type == Type.WHATSAPP) && !value.matches("\\+[1-9][0-9]{6,14}")) {
             throw new IllegalArgumentException(
-                    type.name().toLowerCase() + " number must be in E.164 form (+ and 7 to 15 digits), but was '" + value + "'");
+                    type.name().toLowerCase(java.util.Locale.ROOT) + " number must be in E.164 form (+ and 7 to 15 digits), but was '" + value + "'");
         }
         if (type == Type.EMAIL && !value.matches("[^@\\s]+@[^@\\s]+")) {
             throw new IllegalArgumentException("e-mail address must contain one '@', but was '" + value + "'");

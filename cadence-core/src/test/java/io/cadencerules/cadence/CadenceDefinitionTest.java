@@ -5,7 +5,6 @@ import io.cadencerules.customer.ContactPoint;
 import io.cadencerules.customer.Customer;
 import io.cadencerules.customer.Debt;
 import io.cadencerules.customer.Money;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -195,8 +194,6 @@ class CadenceDefinitionTest {
         }
 
         @Test
-        @Disabled("Bug in Cadence.compare: an offset without a time counts as equal to any time that day, although "
-                + "on a DUE_DATE anchor it fires at the cadence's send time (09:00), so this 08:00 step runs first")
         void rejects_a_same_day_time_before_the_default_send_time_of_the_previous_step() {
             CadenceBuilder builder = Cadence.collection("card-late")
                     .step("d2-sms").at(days(2)).sms("late")
@@ -322,7 +319,7 @@ class CadenceDefinitionTest {
                     .step("d2-voice").at(days(2)).voiceBlast("late-notice").onKey('1', handOffToAgent("negotiation"));
 
             assertThatIllegalArgumentException().isThrownBy(builder::build).withMessage(
-                    "step 'd2-voice' key branch key '1' needs an OUTBOUND_IVR step, but the channel is VOICE_BLAST");
+                    "step 'd2-voice' branch on key '1' needs an OUTBOUND_IVR step, but the channel is VOICE_BLAST");
         }
 
         @Test
@@ -425,8 +422,6 @@ class CadenceDefinitionTest {
         }
 
         @Test
-        @Disabled("Bug in CadenceBuilder.exitOn/pauseOn: the event is added before the conflict check, so after the "
-                + "IllegalStateException the builder still holds it and build() fails with the record's message")
         void a_refused_exit_event_leaves_the_builder_unchanged() {
             CadenceBuilder builder = Cadence.collection("card-late").pauseOn(PROMISE_TO_PAY)
                     .step("d2-sms").at(days(2)).sms("late");
@@ -462,8 +457,6 @@ class CadenceDefinitionTest {
         }
 
         @Test
-        @Disabled("Bug in CadenceBuilder.timing/action/branch: the message names timing(...), outbound_ivr(...) and "
-                + "branch(...) instead of the method called, and lower-cases the channel without Locale.ROOT")
         void names_the_method_called_when_a_step_option_comes_before_any_step() {
             CadenceBuilder builder = Cadence.collection("card-late");
 
