@@ -43,7 +43,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -218,9 +217,9 @@ final class DefaultCadenceEngine implements CadenceEngine {
             case EVENT -> null;
         };
         Journey draft = new Journey(id, cadence.version(), subject, zone, JourneyStatus.ACTIVE, Reasons.ENROLLED, now,
-                anchorAt, cadence.nextTimed(0), -1, 0, 0, null, null, null, customer.segments(), List.of(), null, 0);
+                anchorAt, 0, cadence.nextTimed(0), -1, 0, 0, null, null, null, customer.segments(), List.of(), null, 0);
         Journey.Edit e = draft.edit();
-        e.record(entry(now, Kind.ENROLLED, null, null, 0, Reasons.ENROLLED, cadence.ref()));
+        e.record(entry(now, Kind.ENROLLED, null, null, 0, Reasons.ENROLLED, ""));
         if (anchorAt != null) {
             skipStepsBeforeEnrolment(e, cadence, draft, now);
         }
@@ -232,11 +231,10 @@ final class DefaultCadenceEngine implements CadenceEngine {
     }
 
     private void skipStepsBeforeEnrolment(Journey.Edit e, Cadence cadence, Journey draft, Instant now) {
-        Instant oldest = now.minus(cadence.maxLateness());
         while (e.cursor >= 0) {
             Step step = cadence.steps().get(e.cursor);
-            Instant due = Timetable.dueOf(cadence, step, e.anchorAt, draft.zone(), e.anchorAt);
-            if (!due.isBefore(oldest)) {
+            Instant due = Timetable.dueOf(cadence, step, e.anchorAt, draft.zone(), e.anchorAt, 0);
+            if (!Timetable.isStale(cadence, step, due, now, draft.zone())) {
                 return;
             }
             e.record(entry(now, Kind.SKIPPED, step.id(), step.channel(), 0, Reasons.BEFORE_ENROLMENT, "was due " + due));
@@ -252,7 +250,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
             e.status = JourneyStatus.WAITING;
             e.nextStep = -1;
             e.attempt = 0;
-            Instant end = Timetable.horizonEnd(cadence, journey, e.anchorAt);
+            Instant end = Timetable.horizonEnd(cadence, journey, e.anchorAt, e.delayDays);
             e.dueAt = end.isBefore(now) ? now : end;
             return;
         }
@@ -260,7 +258,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
         e.status = JourneyStatus.ACTIVE;
         e.nextStep = e.cursor;
         e.attempt = 1;
-        e.dueAt = Timetable.dueOf(cadence, step, e.anchorAt, journey.zone(), base);
+        e.dueAt = Timetable.dueOf(cadence, step, e.anchorAt, journey.zone(), base, e.delayDays);
     }
 
     // ------------------------------------------------------------------ due processing
@@ -353,8 +351,9 @@ final class DefaultCadenceEngine implements CadenceEngine {
 
     /**
      * After a pause the pending step keeps its own due time. A promise pause was agreed with the
-     * customer, so a step it delayed is shifted to its time of day once the pause is over
-     * ({@code shift}); after a manual pause, steps that went stale meanwhile are skipped as stale.
+     * customer, so it delays the rest of the régua ({@code shift}): the remaining day-offset steps and
+     * the horizon move by the whole days needed for the pending step to fall after the pause, keeping
+     * their spacing and times of day. After a manual pause, steps that went stale meanwhile are skipped.
      */
     private void resumePending(Journey.Edit e, Cadence cadence, Journey journey, Instant now, boolean shift) {
         if (journey.nextStep() < 0) {
@@ -369,13 +368,16 @@ final class DefaultCadenceEngine implements CadenceEngine {
             return;
         }
         Instant base = Optional.ofNullable(Timetable.lastDecision(journey.history())).orElse(journey.anchorAt());
-        Instant due = Timetable.dueOf(cadence, step, journey.anchorAt(), journey.zone(), base);
-        if (!shift || !due.isBefore(now)) {
-            e.dueAt = due;
-            return;
+        Instant due = Timetable.dueOf(cadence, step, journey.anchorAt(), journey.zone(), base, e.delayDays);
+        if (shift && step.timing() instanceof Timing.Offset) {
+            while (due.isBefore(now)) {
+                e.delayDays++;
+                due = Timetable.dueOf(cadence, step, journey.anchorAt(), journey.zone(), base, e.delayDays);
+            }
+        } else if (shift && due.isBefore(now)) {
+            due = now;
         }
-        LocalTime preferred = Timetable.preferredTime(cadence, step, journey.anchorAt(), journey.zone());
-        e.dueAt = preferred == null ? now : Timetable.nextAt(preferred, now, journey.zone());
+        e.dueAt = due;
     }
 
     /** The decision pipeline for the pending action of an ACTIVE journey. */
@@ -385,10 +387,9 @@ final class DefaultCadenceEngine implements CadenceEngine {
         int attempt = journey.attempt();
         e.statusReason = Reasons.STEP_DUE;
 
-        Duration late = Duration.between(journey.dueAt(), now);
-        if (late.compareTo(cadence.maxLateness()) > 0) {
+        if (!handOff && !step.isReaction() && Timetable.isStale(cadence, step, journey.dueAt(), now, journey.zone())) {
             e.record(entry(now, Kind.SKIPPED, step.id(), step.channel(), attempt, Reasons.STALE,
-                    "due " + journey.dueAt() + ", " + late.toMinutes() + " min late"));
+                    "due " + journey.dueAt() + ", " + Duration.between(journey.dueAt(), now).toMinutes() + " min late"));
             advance(e, cadence, journey, step, now);
             return;
         }
@@ -455,8 +456,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
             DispatchResult result = dispatch(adapter, request(key, journey, step, context, attempt, now));
             if (result instanceof DispatchResult.Accepted accepted) {
                 e.record(entry(now, Kind.SENT, step.id(), channel, attempt, handOff ? Reasons.BRANCH : Reasons.ACCEPTED,
-                        handOff ? "hand-off to " + journey.handOff() + "; provider id " + accepted.providerId()
-                                : "provider id " + accepted.providerId(), estimate));
+                        handOff ? journey.handOff() + " " + accepted.providerId() : accepted.providerId(), estimate));
                 if (estimate != null) {
                     e.spent = e.spent == null ? estimate : e.spent.plus(estimate);
                 }

@@ -21,11 +21,14 @@ final class Timetable {
     private Timetable() {
     }
 
-    /** When a timed step is due; {@code base} is when the previous step was decided (for waits). */
-    static Instant dueOf(Cadence cadence, Step step, Instant anchorAt, ZoneId zone, Instant base) {
+    /**
+     * When a timed step is due; {@code base} is when the previous step was decided (for waits) and
+     * {@code delayDays} shifts offsets (promise pauses).
+     */
+    static Instant dueOf(Cadence cadence, Step step, Instant anchorAt, ZoneId zone, Instant base, int delayDays) {
         if (step.timing() instanceof Timing.Offset offset) {
             ZonedDateTime anchor = anchorAt.atZone(zone);
-            LocalDate day = anchor.toLocalDate().plusDays(offset.days());
+            LocalDate day = anchor.toLocalDate().plusDays((long) offset.days() + delayDays);
             LocalTime time = offset.at() != null ? offset.at()
                     : cadence.anchor().type() == Anchor.Type.DUE_DATE ? cadence.sendTime() : anchor.toLocalTime();
             return ZonedDateTime.of(day, time, zone).toInstant();
@@ -36,28 +39,25 @@ final class Timetable {
         throw new IllegalArgumentException("step '" + step.id() + "' is a reaction and has no due time");
     }
 
-    /** The time of day a step prefers (its offset time, the cadence's send time), or null for waits. */
-    static LocalTime preferredTime(Cadence cadence, Step step, Instant anchorAt, ZoneId zone) {
-        if (step.timing() instanceof Timing.Offset offset) {
-            if (offset.at() != null) {
-                return offset.at();
-            }
-            return cadence.anchor().type() == Anchor.Type.DUE_DATE ? cadence.sendTime() : anchorAt.atZone(zone).toLocalTime();
+    /**
+     * True when a step due at {@code due} should no longer be sent at {@code now}: later than the
+     * cadence's max lateness, or (for day-offset steps, whose message is about a day) its local day is over.
+     */
+    static boolean isStale(Cadence cadence, Step step, Instant due, Instant now, ZoneId zone) {
+        if (!due.isBefore(now)) {
+            return false;
         }
-        return null;
+        if (Duration.between(due, now).compareTo(cadence.maxLateness()) > 0) {
+            return true;
+        }
+        return step.timing() instanceof Timing.Offset
+                && !due.atZone(zone).toLocalDate().equals(now.atZone(zone).toLocalDate());
     }
 
-    /** The next instant at or after {@code now} with the given local time of day. */
-    static Instant nextAt(LocalTime time, Instant now, ZoneId zone) {
-        ZonedDateTime local = now.atZone(zone);
-        ZonedDateTime candidate = ZonedDateTime.of(local.toLocalDate(), time, zone);
-        return candidate.toInstant().isBefore(now) ? candidate.plusDays(1).toInstant() : candidate.toInstant();
-    }
-
-    /** The end of the journey's horizon: day zero plus the cadence's horizon. */
-    static Instant horizonEnd(Cadence cadence, Journey journey, Instant anchorAt) {
+    /** The end of the journey's horizon: day zero plus the cadence's horizon plus any promise delay. */
+    static Instant horizonEnd(Cadence cadence, Journey journey, Instant anchorAt, int delayDays) {
         Instant from = anchorAt != null ? anchorAt : journey.enrolledAt();
-        return from.plus(Duration.ofDays(cadence.horizonDays()));
+        return from.plus(Duration.ofDays((long) cadence.horizonDays() + delayDays));
     }
 
     /** When the last step decision was made, or null if none. */

@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param channel the channel concerned, or null
  * @param attempt the attempt number for step decisions, else 0
  * @param reason  a reason code, e.g. "condition-not-met" or "payment-received" (see {@code Reasons})
- * @param detail  free detail: the rule that decided, the provider's id, the event id…
+ * @param detail  free detail: the rule that decided, the provider's id of a sent contact (after the agent
+ *                queue for a hand-off), the event id…
  * @param cost    the cost of a sent contact, or null
  */
 public record HistoryEntry(Instant at, Kind kind, String stepId, Channel channel, int attempt, String reason,

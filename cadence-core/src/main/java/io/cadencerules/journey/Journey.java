@@ -26,6 +26,8 @@ import java.util.Set;
  * @param enrolledAt     enrolment time
  * @param anchorAt       day zero as an instant (start of the due date, enrolment time, or the anchor
  *                       event's time), or null while waiting for an anchor event
+ * @param delayDays      whole days the remaining timed steps (and the horizon) are shifted by, after a
+ *                       promise to pay delayed the journey
  * @param cursor         index (in the cadence's steps) of the next timed step, or -1 when none is left
  * @param nextStep       index of the step the pending action belongs to, or -1
  * @param attempt        attempt number of the pending action
@@ -39,7 +41,7 @@ import java.util.Set;
  * @param version        optimistic-concurrency version: 1 when first stored, 0 for an unsaved draft
  */
 public record Journey(JourneyId id, int cadenceVersion, Subject subject, ZoneId zone, JourneyStatus status,
-                      String statusReason, Instant enrolledAt, Instant anchorAt, int cursor, int nextStep, int attempt,
+                      String statusReason, Instant enrolledAt, Instant anchorAt, int delayDays, int cursor, int nextStep, int attempt,
                       int route, String handOff, Instant dueAt, Instant endedAt, Set<String> segments,
                       List<HistoryEntry> history, Money spent, long version) {
 
@@ -54,6 +56,9 @@ public record Journey(JourneyId id, int cadenceVersion, Subject subject, ZoneId 
         history = List.copyOf(history == null ? List.of() : history);
         if (version < 0) {
             throw new IllegalArgumentException("journey " + id + " version must not be negative, but was " + version);
+        }
+        if (delayDays < 0) {
+            throw new IllegalArgumentException("journey " + id + " delay must not be negative, but was " + delayDays + " days");
         }
         if (status.isTerminal() && dueAt != null) {
             throw new IllegalArgumentException("journey " + id + " is " + status + " but has a due time " + dueAt);
@@ -141,6 +146,7 @@ public record Journey(JourneyId id, int cadenceVersion, Subject subject, ZoneId 
         public JourneyStatus status;
         public String statusReason;
         public Instant anchorAt;
+        public int delayDays;
         public int cursor;
         public int nextStep;
         public int attempt;
@@ -157,6 +163,7 @@ public record Journey(JourneyId id, int cadenceVersion, Subject subject, ZoneId 
             status = from.status;
             statusReason = from.statusReason;
             anchorAt = from.anchorAt;
+            delayDays = from.delayDays;
             cursor = from.cursor;
             nextStep = from.nextStep;
             attempt = from.attempt;
@@ -208,7 +215,7 @@ public record Journey(JourneyId id, int cadenceVersion, Subject subject, ZoneId 
                 history = all;
             }
             return new Journey(from.id, from.cadenceVersion, from.subject, from.zone, status, statusReason,
-                    from.enrolledAt, anchorAt, cursor, nextStep, attempt, route, handOff, dueAt, endedAt, segments, history,
+                    from.enrolledAt, anchorAt, delayDays, cursor, nextStep, attempt, route, handOff, dueAt, endedAt, segments, history,
                     spent, from.version + 1);
         }
     }

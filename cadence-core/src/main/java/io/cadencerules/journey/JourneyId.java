@@ -20,6 +20,12 @@ public record JourneyId(String customerId, String subjectKey, String cadenceId, 
         }
     }
 
+    /** A well-mixed hash (see {@link JourneyKey#hashCode()}). */
+    @Override
+    public int hashCode() {
+        return JourneyKey.mix(customerId, subjectKey, cadenceId) * 31 + run;
+    }
+
     /** The key all runs share. */
     public JourneyKey key() {
         return new JourneyKey(customerId, subjectKey, cadenceId);

@@ -60,7 +60,7 @@ public abstract class JourneyStoreContract {
     protected static Journey journey(String customerId, String subjectKey, String cadenceId, int run, Instant due) {
         Debt debt = Debt.of(subjectKey, Money.brl("100.00"), LocalDate.of(2026, 3, 10));
         return new Journey(new JourneyId(customerId, subjectKey, cadenceId, run), 1, debt, ZoneId.of("America/Sao_Paulo"),
-                due == null ? JourneyStatus.WAITING : JourneyStatus.ACTIVE, "enrolled", T0, T0, 0, 0, 1, 0, null, due,
+                due == null ? JourneyStatus.WAITING : JourneyStatus.ACTIVE, "enrolled", T0, T0, 0, 0, 0, 1, 0, null, due,
                 null, Set.of(), List.of(), null, 1);
     }
 

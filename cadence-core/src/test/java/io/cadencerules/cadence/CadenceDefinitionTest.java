@@ -314,7 +314,6 @@ class CadenceDefinitionTest {
 
         @Test
         void rejects_a_key_branch_on_a_step_that_is_not_an_ivr_call() {
-            // "key branch key '1'" reads twice (reported).
             CadenceBuilder builder = Cadence.collection("card-late")
                     .step("d2-voice").at(days(2)).voiceBlast("late-notice").onKey('1', handOffToAgent("negotiation"));
 

@@ -186,7 +186,7 @@ class BranchesAndRoutingTest {
         assertThat(j.history()).filteredOn(e -> "d0".equals(e.stepId()))
                 .extracting(e -> e.kind(), e -> e.channel(), e -> e.reason(), e -> e.detail())
                 .containsExactly(tuple(Kind.FAILED, SMS, Reasons.PROVIDER_REJECTED, "number blocked by carrier"),
-                        tuple(Kind.SENT, EMAIL, Reasons.ACCEPTED, "provider id rec-1"));
+                        tuple(Kind.SENT, EMAIL, Reasons.ACCEPTED, "rec-1"));
         assertThat(h.channel(EMAIL).sent().get(0).templateId()).isEqualTo("due-today-email");
     }
 

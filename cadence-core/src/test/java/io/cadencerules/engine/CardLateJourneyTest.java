@@ -1,6 +1,7 @@
 package io.cadencerules.engine;
 
 import io.cadencerules.Fixtures;
+import static io.cadencerules.cadence.Dsl.days;
 import io.cadencerules.cadence.Cadence;
 import io.cadencerules.channel.ContactRequest;
 import io.cadencerules.customer.Customer;
@@ -152,13 +153,30 @@ class CardLateJourneyTest {
         assertThat(journey()).hasStatus(PAUSED);
         assertThat(h.sentTo("c-1")).extracting(ContactRequest::stepId).containsExactly("d-3-email", "d0-sms", "d2-voice");
 
-        h.advance(Duration.ofDays(5));
+        h.advance(Duration.ofDays(7));
         Journey j = journey();
         assertThat(j).hasEntry(Kind.PAUSED, null, Reasons.PROMISE_TO_PAY).hasEntry(Kind.RESUMED, null, Reasons.PROMISE_BROKEN)
                 .stoppedAt("d10-agent");
         assertThat(h.sentTo("c-1")).extracting(ContactRequest::stepId, r -> localTime(r, SAO_PAULO))
-                .containsSubsequence(tuple("d5-ivr", DUE.plusDays(8).atTime(9, 0)), tuple("d10-agent", DUE.plusDays(10).atTime(9, 0)));
+                .containsSubsequence(tuple("d5-ivr", DUE.plusDays(8).atTime(9, 0)), tuple("d10-agent", DUE.plusDays(13).atTime(9, 0)));
         HistoryEntryTimes.assertResumedAt(j, local(8, 0, 0));
+        assertThat(j.delayDays()).as("the promise delayed the rest of the régua by three days").isEqualTo(3);
+    }
+
+    @Test
+    void a_broken_promise_delays_the_rest_of_the_regua_keeping_its_spacing() {
+        h.enroll(ana, debt, cardLate);
+        h.advanceTo(local(-1, 10, 0));
+        h.deliver(h.events().promised("c-1", "inv-9", Money.brl("500.00"), DUE.plusDays(4)));
+        h.advance(Duration.ofDays(30));
+
+        assertThat(h.sentTo("c-1")).extracting(ContactRequest::stepId, r -> localTime(r, SAO_PAULO)).containsExactly(
+                tuple("d-3-email", DUE.minusDays(3).atTime(10, 0)),
+                tuple("d0-sms", DUE.plusDays(5).atTime(9, 0)),
+                tuple("d2-voice", DUE.plusDays(7).atTime(9, 0)),
+                tuple("d5-ivr", DUE.plusDays(10).atTime(9, 0)),
+                tuple("d10-agent", DUE.plusDays(15).atTime(9, 0)));
+        assertThat(journey()).hasStatus(WAITING);
     }
 
     @Test
@@ -182,6 +200,34 @@ class CardLateJourneyTest {
 
         assertThat(journey()).hasEntry(Kind.SKIPPED, "d-3-email", Reasons.BEFORE_ENROLMENT)
                 .hasEntry(Kind.SKIPPED, "d0-sms", Reasons.BEFORE_ENROLMENT).sentSteps("d2-voice").hasStatus(ACTIVE);
+    }
+
+    @Test
+    void a_day_offset_step_is_not_sent_once_its_local_day_is_over() {
+        Cadence prevention = Cadence.collection("prevention")
+                .step("d-1-sms").at(days(-1), LocalTime.of(9, 0)).sms("due-tomorrow")
+                .step("d0-sms").at(days(0), LocalTime.of(10, 0)).sms("due-today")
+                .build();
+        h.advanceTo(local(0, 8, 0)); // 23 h after the D-1 SMS was due: within max lateness, but a day too late
+        h.enroll(ana, debt, prevention);
+        h.advance(Duration.ofDays(1));
+
+        assertThat(h.journey(ana, debt, prevention)).hasEntry(Kind.SKIPPED, "d-1-sms", Reasons.BEFORE_ENROLMENT)
+                .sentSteps("d0-sms");
+    }
+
+    @Test
+    void a_step_found_after_midnight_by_an_engine_that_was_down_is_stale() {
+        Cadence prevention = Cadence.collection("prevention")
+                .step("d-1-sms").at(days(-1), LocalTime.of(20, 0)).sms("due-tomorrow")
+                .step("d0-sms").at(days(0), LocalTime.of(10, 0)).sms("due-today")
+                .build();
+        h.enroll(ana, debt, prevention);
+        h.advanceTo(local(-1, 19, 0));
+        h.clock().set(local(0, 1, 0)); // down from 19:00 to 01:00
+        h.advance(Duration.ofDays(1));
+
+        assertThat(h.journey(ana, debt, prevention)).hasEntry(Kind.SKIPPED, "d-1-sms", Reasons.STALE).sentSteps("d0-sms");
     }
 
     @Test

@@ -293,7 +293,6 @@ class CadenceJsonTest {
 
         @Test
         void a_missing_purpose_surfaces_the_model_message() {
-            // The model's message reads as a fragment: "cadence 'card-late' purpose" (reported).
             assertThat(readError(twoStepsWith("\"purpose\": \"COLLECTION\",\n", "")))
                     .hasMessage("$: cadence 'card-late' needs a purpose");
         }
