@@ -4,7 +4,6 @@ import io.cadencerules.channel.Channel;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**

@@ -16,12 +16,17 @@ import io.cadencerules.customer.ContactPoint;
 import io.cadencerules.customer.Customer;
 import io.cadencerules.customer.Money;
 import io.cadencerules.customer.Subject;
+import io.cadencerules.event.CallOutcome;
 import io.cadencerules.event.CustomEvent;
 import io.cadencerules.event.Event;
 import io.cadencerules.event.EventType;
+import io.cadencerules.event.InboundContact;
 import io.cadencerules.event.KeyPressed;
 import io.cadencerules.event.LinkClicked;
+import io.cadencerules.event.MessageDelivered;
 import io.cadencerules.event.MessageFailed;
+import io.cadencerules.event.MessageRead;
+import io.cadencerules.event.OptOut;
 import io.cadencerules.event.PaymentReceived;
 import io.cadencerules.event.PromiseToPay;
 import io.cadencerules.event.Rejection;
@@ -46,6 +51,7 @@ import java.time.InstantSource;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -367,7 +373,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
             e.dueAt = now;
             return;
         }
-        Instant base = Optional.ofNullable(Timetable.lastDecision(journey.history())).orElse(journey.anchorAt());
+        Instant base = journey.lastDecision().map(HistoryEntry::at).orElse(journey.anchorAt());
         Instant due = Timetable.dueOf(cadence, step, journey.anchorAt(), journey.zone(), base, e.delayDays);
         if (shift && step.timing() instanceof Timing.Offset) {
             while (due.isBefore(now)) {
@@ -543,7 +549,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
                                           Instant now) {
         Map<Character, String> menu = Map.of();
         if (context.action().channel() == Channel.OUTBOUND_IVR && !step.branches().isEmpty()) {
-            menu = new java.util.LinkedHashMap<>();
+            menu = new LinkedHashMap<>();
             for (Branch branch : step.branches()) {
                 if (branch.trigger() instanceof Branch.Trigger.Key k) {
                     menu.put(k.digit(), describe(branch.action()));
@@ -551,7 +557,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
             }
         }
         return new ContactRequest(key, journey.id(), step.id(), attempt, context.action().channel(),
-                context.address().orElseThrow(), context.action().templateId(), new java.util.HashMap<>(context.action().variables()),
+                context.address().orElseThrow(), context.action().templateId(), Map.copyOf(context.action().variables()),
                 context.action().queue(), menu, context.customer(), journey.subject(), now);
     }
 
@@ -773,7 +779,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
     /** A provider reported a delivery failure for the last contact: retry it, or fall back to the next channel. */
     private void retryAfterDeliveryFailure(Journey.Edit e, Cadence cadence, Journey journey, MessageFailed failed,
                                            Instant now) {
-        HistoryEntry sent = lastStepDecision(journey);
+        HistoryEntry sent = journey.lastDecision().orElse(null);
         if (sent == null || sent.kind() != Kind.SENT || sent.channel() != failed.channel()) {
             return;
         }
@@ -810,28 +816,12 @@ final class DefaultCadenceEngine implements CadenceEngine {
         return -1;
     }
 
-    private static HistoryEntry lastStepDecision(Journey journey) {
-        List<HistoryEntry> history = journey.history();
-        for (int i = history.size() - 1; i >= 0; i--) {
-            HistoryEntry entry = history.get(i);
-            if (entry.kind().isStepDecision() && entry.kind() != Kind.DEFERRED) {
-                return entry;
-            }
-        }
-        return null;
-    }
-
     /** The branch of the last contact (a step's own, not a hand-off) that this answer triggers, if any. */
     private static Branch matchingBranch(Cadence cadence, Journey journey, Event event) {
         if (!(event instanceof KeyPressed || event instanceof ReplyReceived || event instanceof LinkClicked)) {
             return null;
         }
-        HistoryEntry sent = null;
-        for (int i = journey.history().size() - 1; i >= 0 && sent == null; i--) {
-            if (journey.history().get(i).kind() == Kind.SENT) {
-                sent = journey.history().get(i);
-            }
-        }
+        HistoryEntry sent = journey.lastContact().orElse(null);
         if (sent == null || Reasons.BRANCH.equals(sent.reason())) {
             return null; // nothing sent yet, or the customer was already handed to an agent from this contact
         }
@@ -853,7 +843,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
     private void applyBranch(Journey.Edit e, Cadence cadence, Journey journey, Branch branch, Instant now,
                              List<String> toStart) {
         BranchAction action = branch.action();
-        HistoryEntry sent = journey.history().stream().filter(h -> h.kind() == Kind.SENT).reduce((a, b) -> b).orElseThrow();
+        HistoryEntry sent = journey.lastContact().orElseThrow();
         if (action instanceof BranchAction.GoTo goTo) {
             int index = cadence.indexOf(goTo.stepId());
             if (!cadence.steps().get(index).isReaction()) {
@@ -866,7 +856,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
             JourneyStatus status = stop.converted() ? JourneyStatus.CONVERTED : JourneyStatus.EXITED;
             e.end(status, Reasons.BRANCH, now);
             e.record(entry(now, stop.converted() ? Kind.CONVERTED : Kind.EXITED, sent.stepId(), null, 0, Reasons.BRANCH,
-                    Step.class.getSimpleName().toLowerCase(Locale.ROOT) + " '" + sent.stepId() + "' " + describe(action)));
+                    describe(action)));
         } else if (action instanceof BranchAction.StartCadence start) {
             toStart.add(start.cadenceId());
         }
@@ -874,13 +864,13 @@ final class DefaultCadenceEngine implements CadenceEngine {
 
     private static Channel channelOf(Event event) {
         return switch (event.type()) {
-            case MESSAGE_DELIVERED -> ((io.cadencerules.event.MessageDelivered) event).channel();
+            case MESSAGE_DELIVERED -> ((MessageDelivered) event).channel();
             case MESSAGE_FAILED -> ((MessageFailed) event).channel();
-            case MESSAGE_READ -> ((io.cadencerules.event.MessageRead) event).channel();
+            case MESSAGE_READ -> ((MessageRead) event).channel();
             case REPLY_RECEIVED -> ((ReplyReceived) event).channel();
-            case CALL_OUTCOME -> ((io.cadencerules.event.CallOutcome) event).channel();
-            case INBOUND_CONTACT -> ((io.cadencerules.event.InboundContact) event).channel();
-            case OPT_OUT -> ((io.cadencerules.event.OptOut) event).channel();
+            case CALL_OUTCOME -> ((CallOutcome) event).channel();
+            case INBOUND_CONTACT -> ((InboundContact) event).channel();
+            case OPT_OUT -> ((OptOut) event).channel();
             default -> null;
         };
     }
@@ -900,7 +890,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
             case KEY_PRESSED -> "key '" + ((KeyPressed) event).digit() + "'";
             case LINK_CLICKED -> "click " + ((LinkClicked) event).link();
             case MESSAGE_FAILED -> "failed: " + ((MessageFailed) event).reason() + (((MessageFailed) event).permanent() ? " (permanent)" : "");
-            case CALL_OUTCOME -> "call " + ((io.cadencerules.event.CallOutcome) event).result();
+            case CALL_OUTCOME -> "call " + ((CallOutcome) event).result();
             case CUSTOM -> "custom '" + ((CustomEvent) event).name() + "'";
             default -> "";
         };

@@ -4,7 +4,6 @@ import io.cadencerules.cadence.Anchor;
 import io.cadencerules.cadence.Cadence;
 import io.cadencerules.cadence.Step;
 import io.cadencerules.cadence.Timing;
-import io.cadencerules.journey.HistoryEntry;
 import io.cadencerules.journey.Journey;
 
 import java.time.Duration;
@@ -13,7 +12,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.List;
 
 /** Due-time arithmetic of a cadence in a customer's zone. */
 final class Timetable {
@@ -58,16 +56,5 @@ final class Timetable {
     static Instant horizonEnd(Cadence cadence, Journey journey, Instant anchorAt, int delayDays) {
         Instant from = anchorAt != null ? anchorAt : journey.enrolledAt();
         return from.plus(Duration.ofDays((long) cadence.horizonDays() + delayDays));
-    }
-
-    /** When the last step decision was made, or null if none. */
-    static Instant lastDecision(List<HistoryEntry> history) {
-        for (int i = history.size() - 1; i >= 0; i--) {
-            HistoryEntry e = history.get(i);
-            if (e.kind().isStepDecision() && e.kind() != HistoryEntry.Kind.DEFERRED) {
-                return e.at();
-            }
-        }
-        return null;
     }
 }

@@ -3,7 +3,6 @@ package io.cadencerules.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Instant;
-import java.util.Objects;
 
 /** An application-defined event with a name and a JSON payload; cadences react to it by name. */
 public record CustomEvent(String id, Instant occurredAt, String customerId, String subjectKey, String name, JsonNode payload) implements Event {

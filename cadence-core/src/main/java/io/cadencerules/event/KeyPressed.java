@@ -1,7 +1,6 @@
 package io.cadencerules.event;
 
 import java.time.Instant;
-import java.util.Objects;
 
 /** A key pressed in an IVR menu: 0-9, * or #. */
 public record KeyPressed(String id, Instant occurredAt, String customerId, String subjectKey, char digit) implements Event {

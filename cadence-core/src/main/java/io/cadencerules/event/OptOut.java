@@ -2,7 +2,6 @@ package io.cadencerules.event;
 
 import io.cadencerules.channel.Channel;
 import java.time.Instant;
-import java.util.Objects;
 
 /** The customer opted out of one channel, or of all channels when {@code channel} is null. */
 public record OptOut(String id, Instant occurredAt, String customerId, String subjectKey, Channel channel) implements Event {

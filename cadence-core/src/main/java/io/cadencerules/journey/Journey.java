@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The runtime state of one customer and subject in one cadence version. Immutable: the engine
@@ -102,23 +103,27 @@ public record Journey(JourneyId id, int cadenceVersion, Subject subject, ZoneId 
 
     /** The last step whose contact was sent: where the customer "stopped". */
     public Optional<String> stoppedAt() {
-        return lastSent().map(HistoryEntry::stepId);
+        return lastContact().map(HistoryEntry::stepId);
     }
 
     /** The channel of the last contact sent. */
     public Optional<Channel> lastChannel() {
-        return lastSent().map(HistoryEntry::channel);
+        return lastContact().map(HistoryEntry::channel);
     }
 
     /** The last step reached (decided in any way: sent, skipped, blocked…). */
     public Optional<String> lastStepReached() {
-        for (int i = history.size() - 1; i >= 0; i--) {
-            HistoryEntry e = history.get(i);
-            if (e.kind().isStepDecision() && e.kind() != HistoryEntry.Kind.DEFERRED && e.stepId() != null) {
-                return Optional.of(e.stepId());
-            }
-        }
-        return Optional.empty();
+        return lastDecision().map(HistoryEntry::stepId);
+    }
+
+    /** The last contact sent (a step's own, or a hand-off to an agent). */
+    public Optional<HistoryEntry> lastContact() {
+        return last(e -> e.kind() == HistoryEntry.Kind.SENT);
+    }
+
+    /** The last final decision about a step: sent, skipped, blocked or failed (not deferred). */
+    public Optional<HistoryEntry> lastDecision() {
+        return last(e -> e.kind().isStepDecision() && e.kind() != HistoryEntry.Kind.DEFERRED);
     }
 
     /** The entries of the given kind. */
@@ -126,9 +131,9 @@ public record Journey(JourneyId id, int cadenceVersion, Subject subject, ZoneId 
         return history.stream().filter(e -> e.kind() == kind).toList();
     }
 
-    private Optional<HistoryEntry> lastSent() {
+    private Optional<HistoryEntry> last(Predicate<HistoryEntry> test) {
         for (int i = history.size() - 1; i >= 0; i--) {
-            if (history.get(i).kind() == HistoryEntry.Kind.SENT) {
+            if (test.test(history.get(i))) {
                 return Optional.of(history.get(i));
             }
         }
