@@ -137,11 +137,13 @@ public interface CadenceEngine {
         InstantSource clock;
         JourneyStore store;
         final Map<Channel, ChannelAdapter> adapters = new EnumMap<>(Channel.class);
+        final List<DecisionStage> eligibilityStages = new ArrayList<>();
         final List<DecisionStage> policyStages = new ArrayList<>();
         final List<DecisionStage> budgetStages = new ArrayList<>();
         final List<CadenceListener> listeners = new ArrayList<>();
         final List<Cadence> cadences = new ArrayList<>();
         ConditionEvaluator conditions;
+        EnrolmentClassifier classifier;
         ZoneResolver zones;
         ZoneId defaultZone = ZoneId.of("America/Sao_Paulo");
         int batchSize = 500;
@@ -175,6 +177,24 @@ public interface CadenceEngine {
             if (adapters.putIfAbsent(channel, adapter) != null) {
                 throw new IllegalStateException("channel " + channel + " already has an adapter");
             }
+            return this;
+        }
+
+        /**
+         * An eligibility stage (suppression, channel choice: e.g. the DRL rules); eligibility stages run
+         * after the step's condition and before the policy stages, in the order added.
+         */
+        public Builder eligibility(DecisionStage stage) {
+            eligibilityStages.add(Objects.requireNonNull(stage, "stage"));
+            return this;
+        }
+
+        /** Classifies each enrolment (segments, treatment path). */
+        public Builder classifier(EnrolmentClassifier classifier) {
+            if (this.classifier != null) {
+                throw new IllegalStateException("an enrolment classifier is already set");
+            }
+            this.classifier = Objects.requireNonNull(classifier, "classifier");
             return this;
         }
 

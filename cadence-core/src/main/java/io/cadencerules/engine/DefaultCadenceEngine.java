@@ -55,6 +55,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -78,6 +79,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
     private final Map<Channel, ChannelAdapter> adapters;
     private final List<DecisionStage> stages;
     private final ConditionEvaluator conditions;
+    private final EnrolmentClassifier classifier;
     private final ZoneResolver zones;
     private final List<CadenceListener> listeners;
     private final int batchSize;
@@ -96,10 +98,12 @@ final class DefaultCadenceEngine implements CadenceEngine {
         this.clock = b.clock;
         this.store = store;
         this.adapters = new EnumMap<>(b.adapters);
-        List<DecisionStage> all = new ArrayList<>(b.policyStages);
+        List<DecisionStage> all = new ArrayList<>(b.eligibilityStages);
+        all.addAll(b.policyStages);
         all.addAll(b.budgetStages);
         this.stages = List.copyOf(all);
         this.conditions = b.conditions;
+        this.classifier = b.classifier;
         ZoneId defaultZone = b.defaultZone;
         this.zones = b.zones != null ? b.zones : customer -> customer.zone().orElse(defaultZone);
         this.listeners = List.copyOf(b.listeners);
@@ -222,10 +226,20 @@ final class DefaultCadenceEngine implements CadenceEngine {
             case ENROLMENT -> now;
             case EVENT -> null;
         };
+        Classification classification = classifier == null ? Classification.NONE
+                : classifier.classify(customer, subject, cadence, now, zone);
+        Set<String> segments = customer.segments();
+        if (!classification.segments().isEmpty() || !classification.treatmentPath().isEmpty()) {
+            segments = new java.util.HashSet<>(segments);
+            segments.addAll(classification.segments());
+            if (!classification.treatmentPath().isEmpty()) {
+                segments.add(Classification.pathSegment(classification.treatmentPath()));
+            }
+        }
         Journey draft = new Journey(id, cadence.version(), subject, zone, JourneyStatus.ACTIVE, Reasons.ENROLLED, now,
-                anchorAt, 0, cadence.nextTimed(0), -1, 0, 0, null, null, null, customer.segments(), List.of(), null, 0);
+                anchorAt, 0, cadence.nextTimed(0), -1, 0, 0, null, null, null, segments, List.of(), null, 0);
         Journey.Edit e = draft.edit();
-        e.record(entry(now, Kind.ENROLLED, null, null, 0, Reasons.ENROLLED, ""));
+        e.record(entry(now, Kind.ENROLLED, null, null, 0, Reasons.ENROLLED, classification.detail()));
         if (anchorAt != null) {
             skipStepsBeforeEnrolment(e, cadence, draft, now);
         }
@@ -278,14 +292,16 @@ final class DefaultCadenceEngine implements CadenceEngine {
             if (batch.isEmpty()) {
                 return processed;
             }
+            Map<JourneyId, Outcome> decided = decideBatch(batch, now);
             if (executor == null) {
                 for (Journey journey : batch) {
-                    processClaimed(journey.id(), now);
+                    processClaimed(journey.id(), now, decided.get(journey.id()));
                 }
             } else {
                 List<CompletableFuture<Void>> all = new ArrayList<>(batch.size());
                 for (Journey journey : batch) {
-                    all.add(CompletableFuture.runAsync(() -> processClaimed(journey.id(), now), executor));
+                    all.add(CompletableFuture.runAsync(() -> processClaimed(journey.id(), now, decided.get(journey.id())),
+                            executor));
                 }
                 CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
             }
@@ -293,11 +309,146 @@ final class DefaultCadenceEngine implements CadenceEngine {
         }
     }
 
-    private void processClaimed(JourneyId id, Instant now) {
+    /**
+     * Decides, for a claimed batch, the first route of every due step at once: one call per stage
+     * for the whole batch (rule engines evaluate it in one session). The outcome is used only if the
+     * journey is unchanged when its turn comes; otherwise it is decided again alone.
+     */
+    private Map<JourneyId, Outcome> decideBatch(List<Journey> batch, Instant now) {
+        List<Candidate> candidates = new ArrayList<>(batch.size());
+        for (Journey journey : batch) {
+            Candidate candidate = candidate(journey, now);
+            if (candidate != null) {
+                candidates.add(candidate);
+            }
+        }
+        List<Outcome> outcomes = evaluate(candidates);
+        Map<JourneyId, Outcome> byId = new java.util.HashMap<>(candidates.size() * 2);
+        for (int i = 0; i < candidates.size(); i++) {
+            byId.put(candidates.get(i).context().journey().id(), outcomes.get(i));
+        }
+        return byId;
+    }
+
+    /** The first-route candidate of a journey whose pending step is due and would be decided now, or null. */
+    private Candidate candidate(Journey journey, Instant now) {
+        if (journey.status() != JourneyStatus.ACTIVE || journey.nextStep() < 0 || journey.dueAt() == null
+                || journey.dueAt().isAfter(now) || pausedCadences.contains(journey.cadenceId())
+                || pausedCustomers.contains(journey.customerId())) {
+            return null;
+        }
+        Cadence cadence = cadence(journey.cadenceId(), journey.cadenceVersion()).orElse(null);
+        Customer customer = store.customer(journey.customerId()).orElse(null);
+        if (cadence == null || customer == null) {
+            return null;
+        }
+        Step step = cadence.steps().get(journey.nextStep());
+        boolean handOff = journey.handOff() != null;
+        if (!handOff && !step.isReaction() && Timetable.isStale(cadence, step, journey.dueAt(), now, journey.zone())) {
+            return null;
+        }
+        ChannelAction action = actionFor(step, journey.route(), journey.handOff());
+        return new Candidate(context(journey, cadence, step, action, customer, journey.attempt(), handOff, now),
+                !handOff, journey.version());
+    }
+
+    private static ChannelAction actionFor(Step step, int route, String handOff) {
+        return handOff != null ? new ChannelAction(Channel.AGENT, handOff, Map.of(), handOff)
+                : route == 0 ? step.action() : step.fallbacks().get(route - 1);
+    }
+
+    /**
+     * The condition (when asked) and every stage, for a list of candidates: each stage is called once
+     * with all candidates it still has to decide. An override from a stage changes the action the
+     * following stages see.
+     */
+    private List<Outcome> evaluate(List<Candidate> candidates) {
+        int n = candidates.size();
+        Verdict[] refusals = new Verdict[n];
+        StepContext[] contexts = new StepContext[n];
+        Money[] estimates = new Money[n];
+        List<Integer> ruled = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Candidate c = candidates.get(i);
+            contexts[i] = c.context();
+            Condition condition = c.checkCondition() ? c.context().step().condition() : null;
+            if (condition instanceof Condition.Segment segment) {
+                StepContext ctx = c.context();
+                if (!ctx.journey().segments().contains(segment.name()) && !ctx.customer().inSegment(segment.name())) {
+                    refusals[i] = Verdict.skip(Reasons.CONDITION_NOT_MET, describe(condition));
+                }
+            } else if (condition instanceof Condition.Rule) {
+                ruled.add(i);
+            }
+        }
+        if (!ruled.isEmpty()) {
+            List<String> names = new ArrayList<>(ruled.size());
+            List<StepContext> asked = new ArrayList<>(ruled.size());
+            for (int i : ruled) {
+                names.add(((Condition.Rule) contexts[i].step().condition()).name());
+                asked.add(contexts[i]);
+            }
+            boolean[] holds = conditions.testAll(names, asked);
+            for (int k = 0; k < holds.length; k++) {
+                if (!holds[k]) {
+                    int i = ruled.get(k);
+                    refusals[i] = Verdict.skip(Reasons.CONDITION_NOT_MET, describe(contexts[i].step().condition()));
+                }
+            }
+        }
+        for (DecisionStage stage : stages) {
+            List<Integer> open = new ArrayList<>(n);
+            List<StepContext> asked = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                if (refusals[i] == null) {
+                    open.add(i);
+                    asked.add(contexts[i]);
+                }
+            }
+            if (open.isEmpty()) {
+                break;
+            }
+            List<Verdict> verdicts = asked.size() == 1 ? List.of(stage.decide(asked.get(0))) : stage.decideAll(asked);
+            if (verdicts.size() != asked.size()) {
+                throw new IllegalStateException("stage " + stage + " returned " + verdicts.size() + " verdicts for "
+                        + asked.size() + " candidates");
+            }
+            for (int k = 0; k < verdicts.size(); k++) {
+                int i = open.get(k);
+                Verdict verdict = verdicts.get(k);
+                if (verdict instanceof Verdict.Proceed proceed) {
+                    if (proceed.override() != null) {
+                        contexts[i] = contexts[i].withAction(proceed.override(),
+                                contexts[i].customer().first(proceed.override().channel().addressType()));
+                    }
+                    if (proceed.estimatedCost() != null) {
+                        estimates[i] = proceed.estimatedCost();
+                    }
+                } else {
+                    refusals[i] = Objects.requireNonNull(verdict, () -> "stage " + stage + " returned no verdict");
+                }
+            }
+        }
+        List<Outcome> outcomes = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            outcomes.add(new Outcome(candidates.get(i).version(), refusals[i], contexts[i], estimates[i]));
+        }
+        return outcomes;
+    }
+
+    /** A candidate contact to decide: its context, whether the step's condition applies, the journey version. */
+    private record Candidate(StepContext context, boolean checkCondition, long version) {
+    }
+
+    /** A decided candidate: a refusal, or the context (action, address) to send with its estimated cost. */
+    private record Outcome(long version, Verdict refusal, StepContext context, Money estimate) {
+    }
+
+    private void processClaimed(JourneyId id, Instant now, Outcome decided) {
         ReentrantLock lock = lockFor(id.key());
         lock.lock();
         try {
-            advanceWhileDue(id, now);
+            advanceWhileDue(id, now, decided);
         } catch (RuntimeException e) {
             log.error("journey {} could not be processed; it stays due and will be retried", id, e);
         } finally {
@@ -306,14 +457,18 @@ final class DefaultCadenceEngine implements CadenceEngine {
         }
     }
 
-    /** Runs transitions on a journey (the caller holds its lock and lease) until it is not due. */
-    private void advanceWhileDue(JourneyId id, Instant now) {
+    /**
+     * Runs transitions on a journey (the caller holds its lock and lease) until it is not due. A
+     * batch decision is used for the first transition if the journey is still at its version.
+     */
+    private void advanceWhileDue(JourneyId id, Instant now, Outcome decided) {
         for (int i = 0; i < MAX_TRANSITIONS_PER_CLAIM; i++) {
             Journey journey = store.find(id).orElse(null);
             if (journey == null || !journey.isLive() || journey.dueAt() == null || journey.dueAt().isAfter(now)) {
                 return;
             }
-            Journey next = transition(journey, now);
+            Journey next = transition(journey, now, decided != null && decided.version() == journey.version() ? decided : null);
+            decided = null;
             if (!write(journey, next)) {
                 log.warn("journey {} changed while it was processed (version {}); re-reading", id, journey.version());
             }
@@ -322,7 +477,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
     }
 
     /** One due transition of a live journey. */
-    private Journey transition(Journey journey, Instant now) {
+    private Journey transition(Journey journey, Instant now, Outcome decided) {
         Cadence cadence = cadenceOf(journey);
         Journey.Edit e = journey.edit();
         switch (journey.status()) {
@@ -340,7 +495,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
                 if (pausedCadences.contains(journey.cadenceId()) || pausedCustomers.contains(journey.customerId())) {
                     pauseManually(e, now);
                 } else {
-                    decideStep(e, cadence, journey, now);
+                    decideStep(e, cadence, journey, now, decided);
                 }
             }
             default -> throw new IllegalStateException("journey " + journey.id() + " is " + journey.status());
@@ -386,8 +541,12 @@ final class DefaultCadenceEngine implements CadenceEngine {
         e.dueAt = due;
     }
 
-    /** The decision pipeline for the pending action of an ACTIVE journey. */
-    private void decideStep(Journey.Edit e, Cadence cadence, Journey journey, Instant now) {
+    /**
+     * The decision pipeline for the pending action of an ACTIVE journey: stale check, then for each
+     * route (the step's channel, then its fallbacks) condition and stages, address, adapter, dispatch.
+     * {@code decided} is the batch decision of the first route, when still valid.
+     */
+    private void decideStep(Journey.Edit e, Cadence cadence, Journey journey, Instant now, Outcome decided) {
         Step step = cadence.steps().get(journey.nextStep());
         boolean handOff = journey.handOff() != null;
         int attempt = journey.attempt();
@@ -402,40 +561,18 @@ final class DefaultCadenceEngine implements CadenceEngine {
         Customer customer = store.customer(journey.customerId()).orElseThrow(() -> new IllegalStateException(
                 "customer '" + journey.customerId() + "' of journey " + journey.id() + " is not in the store"));
 
-        if (!handOff && step.condition() != null) {
-            StepContext probe = context(journey, cadence, step, step.action(), customer, attempt, false, now);
-            if (!conditionHolds(step.condition(), probe)) {
-                e.record(entry(now, Kind.SKIPPED, step.id(), step.channel(), attempt, Reasons.CONDITION_NOT_MET,
-                        describe(step.condition())));
-                advance(e, cadence, journey, step, now);
-                return;
-            }
-        }
-
         int routes = handOff ? 1 : 1 + step.fallbacks().size();
         for (int route = journey.route(); route < routes; route++) {
-            ChannelAction action = handOff ? new ChannelAction(Channel.AGENT, journey.handOff(), Map.of(), journey.handOff())
-                    : route == 0 ? step.action() : step.fallbacks().get(route - 1);
             boolean lastRoute = route == routes - 1;
-            StepContext context = context(journey, cadence, step, action, customer, attempt, handOff, now);
-
-            Money estimate = null;
-            for (DecisionStage stage : stages) {
-                Verdict verdict = stage.decide(context);
-                if (verdict instanceof Verdict.Proceed proceed) {
-                    if (proceed.override() != null) {
-                        context = context.withAction(proceed.override(),
-                                customer.first(proceed.override().channel().addressType()));
-                    }
-                    if (proceed.estimatedCost() != null) {
-                        estimate = proceed.estimatedCost();
-                    }
-                    continue;
-                }
-                applyRefusal(e, cadence, journey, step, context, verdict, now);
+            Outcome outcome = route == journey.route() && decided != null ? decided
+                    : evaluate(List.of(new Candidate(context(journey, cadence, step, actionFor(step, route, journey.handOff()),
+                            customer, attempt, handOff, now), !handOff && route == journey.route(), journey.version()))).get(0);
+            if (outcome.refusal() != null) {
+                applyRefusal(e, cadence, journey, step, outcome.context(), outcome.refusal(), now);
                 return;
             }
-
+            StepContext context = outcome.context();
+            Money estimate = outcome.estimate();
             Channel channel = context.action().channel();
             if (context.address().isEmpty()) {
                 e.record(entry(now, Kind.SKIPPED, step.id(), channel, attempt, Reasons.NO_CONTACT_POINT,
@@ -521,13 +658,6 @@ final class DefaultCadenceEngine implements CadenceEngine {
             e.cursor = cadence.nextTimed(journey.nextStep() + 1);
         }
         schedule(e, cadence, journey, now, now);
-    }
-
-    private boolean conditionHolds(Condition condition, StepContext context) {
-        if (condition instanceof Condition.Segment segment) {
-            return context.journey().segments().contains(segment.name()) || context.customer().inSegment(segment.name());
-        }
-        return conditions.test(((Condition.Rule) condition).name(), context);
     }
 
     private static String describe(Condition condition) {
@@ -671,7 +801,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
             if (written.isLive() && written.dueAt() != null && !written.dueAt().isAfter(now)
                     && store.claim(id, now, new Lease(instanceId, now.plus(lease)))) {
                 try {
-                    advanceWhileDue(id, now);
+                    advanceWhileDue(id, now, null);
                 } finally {
                     store.release(id, instanceId);
                 }
