@@ -27,14 +27,24 @@ import java.util.concurrent.atomic.AtomicLong;
 final class RuleCompiler {
 
     private static final AtomicLong BUILDS = new AtomicLong();
-    private static final Cache<String, KieBase> CACHE = Caffeine.newBuilder().maximumSize(64).build();
+    /** Evicted builds leave Drools' repository too; a book still holding the KieBase keeps working. */
+    private static final Cache<String, Built> CACHE = Caffeine.newBuilder().maximumSize(64)
+            .removalListener((String hash, Built built, com.github.benmanes.caffeine.cache.RemovalCause cause) -> {
+                if (built != null) {
+                    KieServices.get().getRepository().removeKieModule(built.id());
+                }
+            })
+            .build();
+
+    private record Built(KieBase kieBase, ReleaseId id) {
+    }
 
     private RuleCompiler() {
     }
 
     static KieBase compile(String book, List<RuleSource> sources, RuleBook.Mode mode) {
         String hash = hash(sources, mode);
-        return CACHE.get(hash, h -> build(book, sources, mode));
+        return CACHE.get(hash, h -> build(book, sources, mode)).kieBase();
     }
 
     /** Builds counted since start; lets tests prove the cache works. */
@@ -42,7 +52,7 @@ final class RuleCompiler {
         return BUILDS.get();
     }
 
-    private static KieBase build(String book, List<RuleSource> sources, RuleBook.Mode mode) {
+    private static Built build(String book, List<RuleSource> sources, RuleBook.Mode mode) {
         BUILDS.incrementAndGet();
         KieServices ks = KieServices.get();
         KieFileSystem kfs = ks.newKieFileSystem();
@@ -63,7 +73,7 @@ final class RuleCompiler {
             throw new RuleCompilationException(book, errors(messages));
         }
         KieContainer container = ks.newKieContainer(id);
-        return container.getKieBase();
+        return new Built(container.getKieBase(), id);
     }
 
     private static List<RuleError> errors(List<Message> messages) {
