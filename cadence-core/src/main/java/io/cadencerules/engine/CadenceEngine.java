@@ -32,8 +32,10 @@ import java.util.concurrent.Executor;
  * (eligibility → contact policy → budget → dispatch → record), and applies events.
  *
  * <p>The engine never reads the system clock: time comes from the injected {@link InstantSource}.
- * It is thread-safe; work on one journey is serialized, so concurrent {@link #handle} and
- * {@link #runDue} calls never double-send or lose an event.
+ * It is thread-safe; within one engine, work on one journey is serialized, so concurrent
+ * {@link #handle} and {@link #runDue} calls never double-send or lose an event. (Several engines
+ * sharing one store coordinate through the store's leases and versions.) Listeners are called after
+ * the journey's lock is released, so they may call the engine.
  *
  * <pre>{@code
  * CadenceEngine engine = CadenceEngine.builder()
@@ -108,6 +110,13 @@ public interface CadenceEngine {
 
     /** Resumes the journeys of a customer paused by {@link #pauseCustomer}. */
     void resumeCustomer(String customerId);
+
+    /**
+     * Resumes one paused journey, whatever paused it (by hand, a pause event, a promise to pay).
+     *
+     * @return false if the journey is unknown or not paused
+     */
+    boolean resume(JourneyId id);
 
     /** The latest journey for a customer, subject and cadence. */
     Optional<Journey> journey(JourneyKey key);

@@ -93,6 +93,9 @@ final class DefaultCadenceEngine implements CadenceEngine {
     private final Set<String> pausedCadences = ConcurrentHashMap.newKeySet();
     private final Set<String> pausedCustomers = ConcurrentHashMap.newKeySet();
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+    /** Listener calls made while a journey lock is held wait here until the lock is released. */
+    private final ThreadLocal<List<Runnable>> deferred = ThreadLocal.withInitial(ArrayList::new);
+    private final ThreadLocal<int[]> lockDepth = ThreadLocal.withInitial(() -> new int[1]);
 
     DefaultCadenceEngine(CadenceEngine.Builder b, JourneyStore store, String instanceId) {
         this.clock = b.clock;
@@ -188,9 +191,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
             throw new IllegalArgumentException("cadence '" + cadence.id() + "' is anchored on the due date, but subject '"
                     + subject.key() + "' has none");
         }
-        ReentrantLock lock = lockFor(key);
-        lock.lock();
-        try {
+        return locked(key, () -> {
             store.saveCustomer(customer);
             int run = 1;
             Optional<Journey> latest = store.latest(key);
@@ -214,9 +215,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
             }
             notifyEntries(journey, 0);
             return new EnrolResult(journey, EnrolResult.Outcome.ENROLLED);
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     private Journey start(JourneyId id, Customer customer, Subject subject, Cadence cadence, Instant now) {
@@ -287,20 +286,36 @@ final class DefaultCadenceEngine implements CadenceEngine {
     public int runDue() {
         Instant now = clock.instant();
         int processed = 0;
+        Set<JourneyId> seen = new java.util.HashSet<>();
         while (true) {
-            List<Journey> batch = store.claimDue(now, batchSize, new Lease(instanceId, now.plus(lease)));
+            List<Journey> claimed = store.claimDue(now, batchSize, new Lease(instanceId, clock.instant().plus(lease)));
+            List<Journey> batch = new ArrayList<>(claimed.size());
+            for (Journey journey : claimed) {
+                if (seen.add(journey.id())) {
+                    batch.add(journey);
+                } else {
+                    store.release(journey.id(), instanceId); // processed once in this run already: the next run
+                }
+            }
             if (batch.isEmpty()) {
                 return processed;
             }
-            Map<JourneyId, Outcome> decided = decideBatch(batch, now);
+            Map<JourneyId, Outcome> decided;
+            try {
+                decided = decideBatch(batch, now);
+            } catch (RuntimeException e) {
+                log.warn("batch decision failed; deciding each journey alone", e);
+                decided = Map.of();
+            }
             if (executor == null) {
                 for (Journey journey : batch) {
                     processClaimed(journey.id(), now, decided.get(journey.id()));
                 }
             } else {
                 List<CompletableFuture<Void>> all = new ArrayList<>(batch.size());
+                Map<JourneyId, Outcome> outcomes = decided;
                 for (Journey journey : batch) {
-                    all.add(CompletableFuture.runAsync(() -> processClaimed(journey.id(), now, decided.get(journey.id())),
+                    all.add(CompletableFuture.runAsync(() -> processClaimed(journey.id(), now, outcomes.get(journey.id())),
                             executor));
                 }
                 CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
@@ -445,15 +460,43 @@ final class DefaultCadenceEngine implements CadenceEngine {
     }
 
     private void processClaimed(JourneyId id, Instant now, Outcome decided) {
-        ReentrantLock lock = lockFor(id.key());
-        lock.lock();
+        locked(id.key(), () -> {
+            try {
+                advanceWhileDue(id, now, decided);
+            } catch (RuntimeException e) {
+                backOff(id, now, e);
+            } finally {
+                store.release(id, instanceId);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * A journey whose processing threw (a stage, a missing cadence or customer…) is retried later:
+     * an ERROR entry, and a back-off doubling from 1 minute to 1 day with consecutive errors.
+     */
+    private void backOff(JourneyId id, Instant now, RuntimeException error) {
+        log.error("journey {} could not be processed; retrying after a back-off", id, error);
         try {
-            advanceWhileDue(id, now, decided);
-        } catch (RuntimeException e) {
-            log.error("journey {} could not be processed; it stays due and will be retried", id, e);
-        } finally {
-            store.release(id, instanceId);
-            lock.unlock();
+            Journey journey = store.find(id).orElse(null);
+            if (journey == null || !journey.isLive()) {
+                return;
+            }
+            int errors = 0;
+            for (int i = journey.history().size() - 1; i >= 0 && journey.history().get(i).kind() == Kind.ERROR; i--) {
+                errors++;
+            }
+            Duration wait = Duration.ofMinutes(1L << Math.min(errors, 11));
+            if (wait.compareTo(Duration.ofDays(1)) > 0) {
+                wait = Duration.ofDays(1);
+            }
+            Journey.Edit e = journey.edit();
+            e.record(entry(now, Kind.ERROR, null, null, 0, Reasons.ENGINE_ERROR, String.valueOf(error)));
+            e.dueAt = now.plus(wait);
+            write(journey, e.build());
+        } catch (RuntimeException again) {
+            log.error("journey {} could not be rescheduled after an error", id, again);
         }
     }
 
@@ -488,8 +531,14 @@ final class DefaultCadenceEngine implements CadenceEngine {
                         journey.anchorAt() == null ? "anchor event never came" : ""));
             }
             case PAUSED -> {
-                e.record(entry(now, Kind.RESUMED, null, null, 0, Reasons.PROMISE_BROKEN, ""));
-                resumePending(e, cadence, journey, now, true);
+                if (Reasons.PROMISE_TO_PAY.equals(journey.statusReason())) {
+                    e.record(entry(now, Kind.RESUMED, null, null, 0, Reasons.PROMISE_BROKEN, ""));
+                    resumePending(e, cadence, journey, now, true);
+                } else {
+                    e.end(JourneyStatus.COMPLETED, Reasons.HORIZON_REACHED, now);
+                    e.record(entry(now, Kind.COMPLETED, null, null, 0, Reasons.HORIZON_REACHED,
+                            "paused (" + journey.statusReason() + ") until the horizon"));
+                }
             }
             case ACTIVE -> {
                 if (pausedCadences.contains(journey.cadenceId()) || pausedCustomers.contains(journey.customerId())) {
@@ -536,7 +585,11 @@ final class DefaultCadenceEngine implements CadenceEngine {
                 due = Timetable.dueOf(cadence, step, journey.anchorAt(), journey.zone(), base, e.delayDays);
             }
         } else if (shift && due.isBefore(now)) {
-            due = now;
+            // a wait step delayed by a promise goes out at the cadence's send time; the later steps move with it
+            Instant shifted = Timetable.nextAt(cadence.sendTime(), now, journey.zone());
+            e.delayDays += (int) java.time.temporal.ChronoUnit.DAYS.between(due.atZone(journey.zone()).toLocalDate(),
+                    shifted.atZone(journey.zone()).toLocalDate());
+            due = shifted;
         }
         e.dueAt = due;
     }
@@ -595,7 +648,8 @@ final class DefaultCadenceEngine implements CadenceEngine {
                 continue;
             }
 
-            String key = idempotencyKey(journey.id(), step.id(), context.action(), handOff, attempt);
+            String key = idempotencyKey(journey.id(), step.id(), visit(journey, step.id(), handOff), context.action(),
+                    handOff, attempt);
             DispatchResult result = dispatch(adapter, request(key, journey, step, context, attempt, now));
             if (result instanceof DispatchResult.Accepted accepted) {
                 e.record(entry(now, Kind.SENT, step.id(), channel, attempt, handOff ? Reasons.BRANCH : Reasons.ACCEPTED,
@@ -670,9 +724,25 @@ final class DefaultCadenceEngine implements CadenceEngine {
         return new StepContext(journey, cadence, step, action, address, customer, attempt, handOff, now);
     }
 
-    static String idempotencyKey(JourneyId id, String stepId, ChannelAction action, boolean handOff, int attempt) {
+    /**
+     * The idempotency key of a contact: journey, step, visit (a step sent again after a goTo, a
+     * reaction firing twice, a second hand-off), channel (or agent queue), attempt.
+     */
+    static String idempotencyKey(JourneyId id, String stepId, int visit, ChannelAction action, boolean handOff,
+                                 int attempt) {
         String route = handOff ? "AGENT:" + action.queue() : action.channel().name();
-        return id + "/" + stepId + "/" + route + "/" + attempt;
+        return id + "/" + stepId + "/" + visit + "/" + route + "/" + attempt;
+    }
+
+    /** 1 + the contacts already sent for this step (hand-offs counted apart from the step's own). */
+    private static int visit(Journey journey, String stepId, boolean handOff) {
+        int sent = 0;
+        for (HistoryEntry e : journey.history()) {
+            if (e.kind() == Kind.SENT && stepId.equals(e.stepId()) && Reasons.BRANCH.equals(e.reason()) == handOff) {
+                sent++;
+            }
+        }
+        return sent + 1;
     }
 
     private static ContactRequest request(String key, Journey journey, Step step, StepContext context, int attempt,
@@ -746,6 +816,9 @@ final class DefaultCadenceEngine implements CadenceEngine {
     }
 
     private EventReceipt apply(Event event, Instant now) {
+        if (store.wasEventSeen(event.id())) {
+            return EventReceipt.duplicate(event.id());
+        }
         if (event.occurredAt().isAfter(now.plus(futureTolerance))) {
             return reject(now, event.id(), "future-event",
                     "occurredAt " + event.occurredAt() + " is after the engine's now " + now, event.toString());
@@ -772,33 +845,42 @@ final class DefaultCadenceEngine implements CadenceEngine {
             return EventReceipt.duplicate(event.id());
         }
         List<JourneyId> applied = new ArrayList<>(targets.size());
+        List<String> failures = new ArrayList<>(0);
         for (Journey target : targets) {
-            if (applyTo(target.id(), event, now)) {
-                applied.add(target.id());
+            try {
+                if (applyTo(target.id(), event, now)) {
+                    applied.add(target.id());
+                }
+            } catch (RuntimeException e) {
+                log.error("event {} could not be applied to journey {}", event.id(), target.id(), e);
+                failures.add("journey " + target.id() + ": " + e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            EventReceipt rejected = reject(now, event.id(), "error", String.join("; ", failures), event.toString());
+            if (applied.isEmpty()) {
+                return rejected;
             }
         }
         return EventReceipt.applied(event.id(), applied);
     }
 
     private boolean applyTo(JourneyId id, Event event, Instant now) {
-        ReentrantLock lock = lockFor(id.key());
         List<String> toStart = new ArrayList<>(0);
-        Journey written;
-        lock.lock();
-        try {
+        Journey written = locked(id.key(), () -> {
+            Journey after;
             while (true) {
                 Journey journey = store.find(id).orElse(null);
                 if (journey == null || !journey.isLive()) {
-                    return false;
+                    return null;
                 }
                 toStart.clear();
-                Journey next = react(journey, event, now, toStart);
-                if (write(journey, next)) {
-                    written = next;
+                after = react(journey, event, now, toStart);
+                if (write(journey, after)) {
                     break;
                 }
             }
-            if (written.isLive() && written.dueAt() != null && !written.dueAt().isAfter(now)
+            if (after.isLive() && after.dueAt() != null && !after.dueAt().isAfter(now)
                     && store.claim(id, now, new Lease(instanceId, now.plus(lease)))) {
                 try {
                     advanceWhileDue(id, now, null);
@@ -806,24 +888,30 @@ final class DefaultCadenceEngine implements CadenceEngine {
                     store.release(id, instanceId);
                 }
             }
-        } finally {
-            lock.unlock();
+            return after;
+        });
+        if (written == null) {
+            return false;
         }
         for (String cadenceId : toStart) {
-            startCadence(written, cadenceId);
+            startCadence(written, cadenceId, now);
         }
         return true;
     }
 
-    private void startCadence(Journey from, String cadenceId) {
+    private void startCadence(Journey from, String cadenceId, Instant now) {
         Optional<Cadence> target = latestCadence(cadenceId);
         Optional<Customer> customer = store.customer(from.customerId());
-        if (target.isEmpty() || customer.isEmpty()) {
-            log.warn("journey {} could not start cadence '{}': {}", from.id(), cadenceId,
-                    target.isEmpty() ? "not registered" : "customer not stored");
-            return;
+        try {
+            if (target.isEmpty() || customer.isEmpty()) {
+                throw new IllegalStateException(target.isEmpty() ? "cadence '" + cadenceId + "' is not registered"
+                        : "customer '" + from.customerId() + "' is not stored");
+            }
+            enroll(customer.get(), from.subject(), target.get());
+        } catch (RuntimeException e) {
+            reject(now, "", "start-cadence-failed", "journey " + from.id() + " could not start cadence '" + cadenceId
+                    + "': " + e.getMessage(), from.id().toString());
         }
-        enroll(customer.get(), from.subject(), target.get());
     }
 
     /** The journey after an event: outcome recorded, then anchor, exit, pause, retry, branch or reaction. */
@@ -850,7 +938,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
             }
             return e.build();
         }
-        if (cadence.pauseOn().contains(type) && journey.status() != JourneyStatus.PAUSED) {
+        if (cadence.pauseOn().contains(type) && (journey.status() != JourneyStatus.PAUSED || event instanceof PromiseToPay)) {
             if (event instanceof PromiseToPay promise) {
                 Instant until = promise.promisedDate().plusDays(1).atStartOfDay(journey.zone()).toInstant();
                 if (until.isAfter(now)) {
@@ -863,8 +951,9 @@ final class DefaultCadenceEngine implements CadenceEngine {
             } else {
                 e.status = JourneyStatus.PAUSED;
                 e.statusReason = Reasons.PAUSE_EVENT;
-                e.dueAt = null;
-                e.record(entry(now, Kind.PAUSED, null, null, 0, Reasons.PAUSE_EVENT, code(type)));
+                e.dueAt = Timetable.horizonEnd(cadence, journey, journey.anchorAt(), journey.delayDays());
+                e.record(entry(now, Kind.PAUSED, null, null, 0, Reasons.PAUSE_EVENT,
+                        code(type) + "; resume(journey) to go on, else it completes at the horizon"));
             }
             return e.build();
         }
@@ -916,8 +1005,8 @@ final class DefaultCadenceEngine implements CadenceEngine {
         Step step = cadence.step(sent.stepId()).orElseThrow();
         int route = routeOf(step, sent.channel());
         if (route < 0 || (failed.dispatchKey() != null && !failed.dispatchKey().equals(
-                idempotencyKey(journey.id(), step.id(), route == 0 ? step.action() : step.fallbacks().get(route - 1),
-                        false, sent.attempt())))) {
+                idempotencyKey(journey.id(), step.id(), visit(journey, step.id(), false) - 1,
+                        route == 0 ? step.action() : step.fallbacks().get(route - 1), false, sent.attempt())))) {
             return;
         }
         int index = cadence.indexOf(step.id());
@@ -977,6 +1066,11 @@ final class DefaultCadenceEngine implements CadenceEngine {
         if (action instanceof BranchAction.GoTo goTo) {
             int index = cadence.indexOf(goTo.stepId());
             if (!cadence.steps().get(index).isReaction()) {
+                for (int i = journey.cursor(); i >= 0 && i < index; i = cadence.nextTimed(i + 1)) {
+                    Step skipped = cadence.steps().get(i);
+                    e.record(entry(now, Kind.SKIPPED, skipped.id(), skipped.channel(), 0, Reasons.JUMPED,
+                            "branch of '" + sent.stepId() + "' went to '" + goTo.stepId() + "'"));
+                }
                 e.cursor = index;
             }
             pend(e, index, null, now);
@@ -1052,27 +1146,40 @@ final class DefaultCadenceEngine implements CadenceEngine {
     }
 
     private void resumeManual(JourneyQuery query) {
-        Instant now = clock.instant();
-        for (Journey paused : store.query(query)) {
-            if (!Reasons.MANUAL.equals(paused.statusReason()) || pausedCadences.contains(paused.cadenceId())
-                    || pausedCustomers.contains(paused.customerId())) {
-                continue;
-            }
-            ReentrantLock lock = lockFor(paused.key());
-            lock.lock();
-            try {
-                Journey journey = store.find(paused.id()).orElseThrow();
-                if (journey.status() != JourneyStatus.PAUSED || !Reasons.MANUAL.equals(journey.statusReason())) {
-                    continue;
+        while (true) {
+            int resumed = 0;
+            List<Journey> paused = store.query(query);
+            for (Journey journey : paused) {
+                if (Reasons.MANUAL.equals(journey.statusReason()) && !pausedCadences.contains(journey.cadenceId())
+                        && !pausedCustomers.contains(journey.customerId()) && resume(journey.id(), Reasons.MANUAL)) {
+                    resumed++;
                 }
-                Journey.Edit e = journey.edit();
-                e.record(entry(now, Kind.RESUMED, null, null, 0, Reasons.MANUAL, ""));
-                resumePending(e, cadenceOf(journey), journey, now, false);
-                write(journey, e.build());
-            } finally {
-                lock.unlock();
+            }
+            if (paused.size() < query.limit() || resumed == 0) {
+                return;
             }
         }
+    }
+
+    @Override
+    public boolean resume(JourneyId id) {
+        return resume(id, null);
+    }
+
+    /** Resumes a paused journey (only if it was paused for {@code reason}, when given). */
+    private boolean resume(JourneyId id, String reason) {
+        Instant now = clock.instant();
+        return locked(id.key(), () -> {
+            Journey journey = store.find(id).orElse(null);
+            if (journey == null || journey.status() != JourneyStatus.PAUSED
+                    || (reason != null && !reason.equals(journey.statusReason()))) {
+                return false;
+            }
+            Journey.Edit e = journey.edit();
+            e.record(entry(now, Kind.RESUMED, null, null, 0, Reasons.MANUAL, journey.statusReason()));
+            resumePending(e, cadenceOf(journey), journey, now, Reasons.PROMISE_TO_PAY.equals(journey.statusReason()));
+            return write(journey, e.build());
+        });
     }
 
     // ------------------------------------------------------------------ queries
@@ -1116,15 +1223,22 @@ final class DefaultCadenceEngine implements CadenceEngine {
         if (listeners.isEmpty()) {
             return;
         }
-        List<HistoryEntry> history = journey.history();
-        for (int i = from; i < history.size(); i++) {
-            for (CadenceListener listener : listeners) {
-                try {
-                    listener.onEntry(journey, history.get(i));
-                } catch (RuntimeException e) {
-                    log.warn("listener {} failed on {}", listener, history.get(i), e);
+        Runnable call = () -> {
+            List<HistoryEntry> history = journey.history();
+            for (int i = from; i < history.size(); i++) {
+                for (CadenceListener listener : listeners) {
+                    try {
+                        listener.onEntry(journey, history.get(i));
+                    } catch (RuntimeException e) {
+                        log.warn("listener {} failed on {}", listener, history.get(i), e);
+                    }
                 }
             }
+        };
+        if (lockDepth.get()[0] > 0) {
+            deferred.get().add(call);
+        } else {
+            call.run();
         }
     }
 
@@ -1142,8 +1256,26 @@ final class DefaultCadenceEngine implements CadenceEngine {
         return EventReceipt.rejected(eventId, reason, detail);
     }
 
-    private ReentrantLock lockFor(JourneyKey key) {
-        return stripes[(key.hashCode() & 0x7fffffff) % STRIPES];
+    /** Runs {@code work} under the journey key's lock, then tells listeners what it recorded. */
+    private <T> T locked(JourneyKey key, java.util.function.Supplier<T> work) {
+        ReentrantLock lock = stripes[(key.hashCode() & 0x7fffffff) % STRIPES];
+        int[] depth = lockDepth.get();
+        lock.lock();
+        depth[0]++;
+        try {
+            return work.get();
+        } finally {
+            depth[0]--;
+            lock.unlock();
+            if (depth[0] == 0) {
+                List<Runnable> calls = deferred.get();
+                if (!calls.isEmpty()) {
+                    List<Runnable> pending = new ArrayList<>(calls);
+                    calls.clear();
+                    pending.forEach(Runnable::run);
+                }
+            }
+        }
     }
 
     private static HistoryEntry entry(Instant at, Kind kind, String stepId, Channel channel, int attempt, String reason,

@@ -52,9 +52,15 @@ final class Timetable {
                 && !due.atZone(zone).toLocalDate().equals(now.atZone(zone).toLocalDate());
     }
 
-    /** The end of the journey's horizon: day zero plus the cadence's horizon plus any promise delay. */
+    /** The end of the journey's horizon: day zero plus the cadence's horizon plus any promise delay, in calendar days. */
     static Instant horizonEnd(Cadence cadence, Journey journey, Instant anchorAt, int delayDays) {
         Instant from = anchorAt != null ? anchorAt : journey.enrolledAt();
-        return from.plus(Duration.ofDays((long) cadence.horizonDays() + delayDays));
+        return from.atZone(journey.zone()).plusDays((long) cadence.horizonDays() + delayDays).toInstant();
+    }
+
+    /** The next instant at or after {@code now} with the given local time of day. */
+    static Instant nextAt(LocalTime time, Instant now, ZoneId zone) {
+        ZonedDateTime candidate = ZonedDateTime.of(now.atZone(zone).toLocalDate(), time, zone);
+        return candidate.toInstant().isBefore(now) ? candidate.plusDays(1).toInstant() : candidate.toInstant();
     }
 }

@@ -26,7 +26,9 @@ public record HistoryEntry(Instant at, Kind kind, String stepId, Channel channel
     /** Kinds of history entry. */
     public enum Kind {
         ENROLLED, SENT, SKIPPED, DEFERRED, BLOCKED, FAILED, EVENT, PAUSED, RESUMED, CONVERTED, EXITED, COMPLETED,
-        SUPPRESSED;
+        SUPPRESSED,
+        /** The engine could not process the journey (a stage threw…); it retries after a back-off. */
+        ERROR;
 
         /** True for decisions about a step's contact. */
         public boolean isStepDecision() {

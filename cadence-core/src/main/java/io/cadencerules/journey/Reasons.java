@@ -32,4 +32,6 @@ public final class Reasons {
     public static final String OUTCOME = "outcome";
     public static final String ANCHOR_EVENT = "anchor-event";
     public static final String DISPATCH_ERROR = "dispatch-error";
+    public static final String ENGINE_ERROR = "engine-error";
+    public static final String JUMPED = "jumped";
 }

@@ -254,7 +254,7 @@ public final class InMemoryJourneyStore implements JourneyStore {
                 for (Slot slot : entry.getValue()) {
                     synchronized (slot) {
                         if (slot.indexedAt == entry.getKey() && slot.leaseOwner == null) {
-                            return Optional.of(slot.current.dueAt());
+                            return Optional.of(Instant.ofEpochMilli(entry.getKey())); // when claimDue hands it out
                         }
                     }
                 }
@@ -264,6 +264,11 @@ public final class InMemoryJourneyStore implements JourneyStore {
         } finally {
             indexLock.unlock();
         }
+    }
+
+    @Override
+    public boolean wasEventSeen(String eventId) {
+        return seenEvents.containsKey(eventId);
     }
 
     @Override

@@ -62,8 +62,14 @@ public interface JourneyStore {
     /** Ends the owner's lease on a journey (no-op if the owner does not hold it). */
     void release(JourneyId id, String owner);
 
-    /** The earliest due time among unleased journeys, if any. */
+    /**
+     * The earliest time at which {@link #claimDue} will hand out an unleased journey, if any (a store
+     * may round due times up, e.g. to whole milliseconds).
+     */
     Optional<Instant> nextDue();
+
+    /** True if the event id was handled before (and is still remembered). */
+    boolean wasEventSeen(String eventId);
 
     /**
      * Records that an event id was handled; false if it had been seen before. Stores may forget

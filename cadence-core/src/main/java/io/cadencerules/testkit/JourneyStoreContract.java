@@ -184,6 +184,37 @@ public abstract class JourneyStoreContract {
     }
 
     @Test
+    void next_due_is_claimable_even_with_sub_millisecond_due_times() {
+        Instant due = T0.plusNanos(123_456_789);
+        store.insert(journey("c1", "i", "cad", 1, due));
+        Instant next = store.nextDue().orElseThrow();
+        assertThat(next).isAfterOrEqualTo(due);
+        assertThat(store.claimDue(next, 10, lease("a", Duration.ofMinutes(5)))).hasSize(1);
+    }
+
+    @Test
+    void two_writers_from_the_same_version_one_wins() throws Exception {
+        Journey v1 = journey("c1", "i", "cad", 1, T0);
+        store.insert(v1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch go = new CountDownLatch(1);
+        Future<Boolean> a = pool.submit(() -> {
+            go.await();
+            return store.replace(bump(v1, T0.plusSeconds(1)));
+        });
+        Future<Boolean> b = pool.submit(() -> {
+            go.await();
+            return store.replace(bump(v1, T0.plusSeconds(2)));
+        });
+        go.countDown();
+        boolean first = a.get(10, TimeUnit.SECONDS);
+        boolean second = b.get(10, TimeUnit.SECONDS);
+        pool.shutdown();
+        assertThat(first ^ second).as("exactly one of two writes from version 1 wins").isTrue();
+        assertThat(store.find(v1.id()).orElseThrow().version()).isEqualTo(2);
+    }
+
+    @Test
     void next_due_is_the_earliest_unleased_due_time() {
         assertThat(store.nextDue()).isEmpty();
         store.insert(journey("c1", "i", "cad", 1, T0.plusSeconds(20)));
@@ -195,7 +226,9 @@ public abstract class JourneyStoreContract {
 
     @Test
     void an_event_id_is_seen_once() {
+        assertThat(store.wasEventSeen("e1")).isFalse();
         assertThat(store.markEventSeen("e1", T0)).isTrue();
+        assertThat(store.wasEventSeen("e1")).isTrue();
         assertThat(store.markEventSeen("e1", T0.plusSeconds(1))).isFalse();
         assertThat(store.markEventSeen("e2", T0)).isTrue();
     }

@@ -61,7 +61,7 @@ class BranchesAndRoutingTest {
         assertThat(handOff.queue()).isEqualTo("negotiation");
         assertThat(handOff.stepId()).isEqualTo("d5-ivr");
         assertThat(handOff.requestedAt()).isEqualTo(local(5, 9, 2));
-        assertThat(handOff.idempotencyKey()).isEqualTo("c-1/inv-9/card-late#1/d5-ivr/AGENT:negotiation/1");
+        assertThat(handOff.idempotencyKey()).isEqualTo("c-1/inv-9/card-late#1/d5-ivr/1/AGENT:negotiation/1");
 
         h.advance(Duration.ofDays(10));
         assertThat(h.channel(AGENT).sent()).extracting(ContactRequest::queue).containsExactly("negotiation", "collections");
@@ -254,7 +254,8 @@ class BranchesAndRoutingTest {
         h.enroll(ana, cart, once);
         h.enroll(ana, cart, monthly);
         h.deliver(h.events().paid("c-1", "cart-7", Money.brl("1.00")));
-        h.engine().journeys(JourneyQuery.byCadence("once")).forEach(j -> assertThat(j.isLive()).isTrue());
+        assertThat(h.engine().journeys(JourneyQuery.byCadence("once"))).singleElement()
+                .satisfies(j -> assertThat(j.isLive()).as("a payment does not end a sales journey").isTrue());
         h.advance(Duration.ofDays(40)); // both complete (horizon 30 days)
 
         assertThat(h.engine().enroll(ana, cart, once).outcome()).isEqualTo(EnrolResult.Outcome.RE_ENTRY_NOT_ALLOWED);

@@ -157,8 +157,10 @@ class CardLateJourneyTest {
         Journey j = journey();
         assertThat(j).hasEntry(Kind.PAUSED, null, Reasons.PROMISE_TO_PAY).hasEntry(Kind.RESUMED, null, Reasons.PROMISE_BROKEN)
                 .stoppedAt("d10-agent");
-        assertThat(h.sentTo("c-1")).extracting(ContactRequest::stepId, r -> localTime(r, SAO_PAULO))
-                .containsSubsequence(tuple("d5-ivr", DUE.plusDays(8).atTime(9, 0)), tuple("d10-agent", DUE.plusDays(13).atTime(9, 0)));
+        assertThat(h.sentTo("c-1")).extracting(ContactRequest::stepId, r -> localTime(r, SAO_PAULO)).containsExactly(
+                tuple("d-3-email", DUE.minusDays(3).atTime(10, 0)), tuple("d0-sms", DUE.atTime(9, 0)),
+                tuple("d2-voice", DUE.plusDays(2).atTime(9, 0)), tuple("d5-ivr", DUE.plusDays(8).atTime(9, 0)),
+                tuple("d10-agent", DUE.plusDays(13).atTime(9, 0)));
         HistoryEntryTimes.assertResumedAt(j, local(8, 0, 0));
         assertThat(j.delayDays()).as("the promise delayed the rest of the régua by three days").isEqualTo(3);
     }

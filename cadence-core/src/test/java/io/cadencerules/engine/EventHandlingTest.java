@@ -130,6 +130,15 @@ class EventHandlingTest {
     }
 
     @Test
+    void a_resend_of_the_event_that_ended_the_journey_is_a_duplicate() {
+        h.enroll(ana, debt, cardLate);
+        PaymentReceived paid = h.events().paid("c-1", "inv-9", Money.brl("500.00"));
+        assertThat(h.deliver(paid).outcome()).isEqualTo(EventReceipt.Outcome.APPLIED);
+        assertThat(h.deliver(paid).outcome()).isEqualTo(EventReceipt.Outcome.DUPLICATE);
+        assertThat(h.engine().rejections()).isEmpty();
+    }
+
+    @Test
     void an_event_for_an_ended_journey_is_rejected_as_ended() {
         h.enroll(ana, debt, cardLate);
         h.deliver(h.events().paid("c-1", "inv-9", Money.brl("500.00")));
@@ -164,6 +173,7 @@ class EventHandlingTest {
         h.enroll(ana, second, cardLate);
         EventReceipt receipt = h.deliver(h.events().paid("c-1", null, Money.brl("580.00")));
         assertThat(receipt.journeys()).hasSize(2);
+        assertThat(h.journey(ana, debt, cardLate).status()).isEqualTo(JourneyStatus.CONVERTED);
         assertThat(h.journey(ana, second, cardLate).status()).isEqualTo(JourneyStatus.CONVERTED);
     }
 }
