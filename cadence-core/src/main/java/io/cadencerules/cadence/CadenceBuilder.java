@@ -38,6 +38,7 @@ public final class CadenceBuilder {
     private final Set<EventType> exitOn = EnumSet.noneOf(EventType.class);
     private final Set<EventType> pauseOn = EnumSet.noneOf(EventType.class);
     private final List<StepDraft> steps = new ArrayList<>();
+    private final Set<String> optionsSet = new java.util.HashSet<>();
     private StepDraft current;
 
     CadenceBuilder(String id, CadenceKind kind, Purpose purpose, Anchor defaultAnchor) {
@@ -61,36 +62,42 @@ public final class CadenceBuilder {
 
     /** Version number, from 1. */
     public CadenceBuilder version(int version) {
+        setOnce("version", version);
         this.version = version;
         return this;
     }
 
     /** Arbitration priority: higher wins when cadences compete for one customer. */
     public CadenceBuilder priority(int priority) {
+        setOnce("priority", priority);
         this.priority = priority;
         return this;
     }
 
     /** Days after day zero the journey stays open; default: the last offset plus 30 days. */
     public CadenceBuilder horizon(int days) {
+        setOnce("horizon", days);
         this.horizonDays = days;
         return this;
     }
 
     /** Default local send time of offset steps without a time (due-date anchors). */
     public CadenceBuilder sendAt(LocalTime time) {
+        setOnce("sendAt", time);
         this.sendTime = Objects.requireNonNull(time, "time");
         return this;
     }
 
     /** A step found due later than this is skipped as stale. */
     public CadenceBuilder maxLateness(Duration lateness) {
+        setOnce("maxLateness", lateness);
         this.maxLateness = Objects.requireNonNull(lateness, "lateness");
         return this;
     }
 
     /** Re-entry rule after a journey ends. */
     public CadenceBuilder reEntry(ReEntry reEntry) {
+        setOnce("reEntry", reEntry);
         this.reEntry = Objects.requireNonNull(reEntry, "reEntry");
         return this;
     }
@@ -247,6 +254,10 @@ public final class CadenceBuilder {
     /** Attempts on a retryable delivery failure (at least 1), {@code retryAfter} apart. */
     public CadenceBuilder maxAttempts(int attempts, Duration retryAfter) {
         StepDraft step = current("maxAttempts");
+        if (step.attemptsSet) {
+            throw new IllegalStateException("step '" + step.id + "' max attempts were already set to " + step.maxAttempts);
+        }
+        step.attemptsSet = true;
         step.maxAttempts = attempts;
         step.retryAfter = retryAfter;
         return this;
@@ -275,6 +286,12 @@ public final class CadenceBuilder {
             }
         }
         return (int) Math.min(Integer.MAX_VALUE, lastDay + waited + 30);
+    }
+
+    private void setOnce(String option, Object value) {
+        if (!optionsSet.add(option)) {
+            throw new IllegalStateException("cadence '" + id + "' " + option + " was already set; cannot set it to " + value);
+        }
     }
 
     private CadenceBuilder timing(Timing timing, String method) {
@@ -320,6 +337,7 @@ public final class CadenceBuilder {
         final List<Branch> branches = new ArrayList<>();
         Condition condition;
         int maxAttempts = 1;
+        boolean attemptsSet;
         Duration retryAfter = Step.DEFAULT_RETRY_AFTER;
 
         StepDraft(String id) {
