@@ -168,6 +168,12 @@ public record Customer(
             return this;
         }
 
+        /** Free attributes for templates and rules. */
+        public Builder attributes(Map<String, String> values) {
+            attributes.putAll(values);
+            return this;
+        }
+
         /** A consent record. */
         public Builder consent(Consent consent) {
             consents.add(Objects.requireNonNull(consent, "consent"));

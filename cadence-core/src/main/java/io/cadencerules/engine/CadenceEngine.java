@@ -87,6 +87,13 @@ public interface CadenceEngine {
     EventReceipt handle(Event event);
 
     /**
+     * Ranked next-best-action proposals for a customer on an event, without applying the event to any
+     * journey: for inbound interactions (the IVR or an agent asks "what do we offer now?"). Empty without
+     * a {@code NextBestAction}.
+     */
+    List<Proposal> offers(Customer customer, Event event);
+
+    /**
      * Parses an event from JSON (see {@code EventJson}) and applies it; malformed JSON is recorded
      * as a rejection naming the JSON path.
      */
@@ -153,6 +160,7 @@ public interface CadenceEngine {
         final List<Cadence> cadences = new ArrayList<>();
         ConditionEvaluator conditions;
         EnrolmentClassifier classifier;
+        NextBestAction nextBestAction;
         ZoneResolver zones;
         ZoneId defaultZone = ZoneId.of("America/Sao_Paulo");
         int batchSize = 500;
@@ -204,6 +212,15 @@ public interface CadenceEngine {
                 throw new IllegalStateException("an enrolment classifier is already set");
             }
             this.classifier = Objects.requireNonNull(classifier, "classifier");
+            return this;
+        }
+
+        /** Proposes offers on each event (real-time next best action); they come back ranked in the receipt. */
+        public Builder nextBestAction(NextBestAction advisor) {
+            if (nextBestAction != null) {
+                throw new IllegalStateException("a next-best-action advisor is already set");
+            }
+            this.nextBestAction = Objects.requireNonNull(advisor, "advisor");
             return this;
         }
 

@@ -80,6 +80,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
     private final List<DecisionStage> stages;
     private final ConditionEvaluator conditions;
     private final EnrolmentClassifier classifier;
+    private final NextBestAction nextBestAction;
     private final ZoneResolver zones;
     private final List<CadenceListener> listeners;
     private final int batchSize;
@@ -107,6 +108,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
         this.stages = List.copyOf(all);
         this.conditions = b.conditions;
         this.classifier = b.classifier;
+        this.nextBestAction = b.nextBestAction;
         ZoneId defaultZone = b.defaultZone;
         this.zones = b.zones != null ? b.zones : customer -> customer.zone().orElse(defaultZone);
         this.listeners = List.copyOf(b.listeners);
@@ -862,7 +864,40 @@ final class DefaultCadenceEngine implements CadenceEngine {
                 return rejected;
             }
         }
-        return EventReceipt.applied(event.id(), applied);
+        return EventReceipt.applied(event.id(), applied, propose(event, applied, now));
+    }
+
+    @Override
+    public List<Proposal> offers(Customer customer, Event event) {
+        if (nextBestAction == null) {
+            return List.of();
+        }
+        List<Proposal> proposals = new ArrayList<>(nextBestAction.propose(customer, event, List.of(), clock.instant()));
+        proposals.sort(Proposal.BEST_FIRST);
+        return proposals;
+    }
+
+    /** Ranked proposals after an event was applied to journeys; a failing advisor only loses the offers. */
+    private List<Proposal> propose(Event event, List<JourneyId> applied, Instant now) {
+        if (nextBestAction == null) {
+            return List.of();
+        }
+        try {
+            Customer customer = store.customer(event.customerId()).orElse(null);
+            if (customer == null) {
+                return List.of();
+            }
+            List<Journey> journeys = new ArrayList<>(applied.size());
+            for (JourneyId id : applied) {
+                store.find(id).ifPresent(journeys::add);
+            }
+            List<Proposal> proposals = new ArrayList<>(nextBestAction.propose(customer, event, journeys, now));
+            proposals.sort(Proposal.BEST_FIRST);
+            return proposals;
+        } catch (RuntimeException e) {
+            log.warn("next best action failed for event {}", event.id(), e);
+            return List.of();
+        }
     }
 
     private boolean applyTo(JourneyId id, Event event, Instant now) {

@@ -13,8 +13,10 @@ import java.util.Objects;
  * @param journeys the journeys it was applied to
  * @param reason   the rejection reason code, else empty
  * @param detail   the rejection detail, else empty
+ * @param offers   next-best-action proposals for the customer, best first (empty without a {@code NextBestAction})
  */
-public record EventReceipt(String eventId, Outcome outcome, List<JourneyId> journeys, String reason, String detail) {
+public record EventReceipt(String eventId, Outcome outcome, List<JourneyId> journeys, String reason, String detail,
+                           List<Proposal> offers) {
 
     /** What happened to the event. */
     public enum Outcome { APPLIED, DUPLICATE, REJECTED }
@@ -25,17 +27,23 @@ public record EventReceipt(String eventId, Outcome outcome, List<JourneyId> jour
         journeys = List.copyOf(journeys == null ? List.of() : journeys);
         reason = reason == null ? "" : reason;
         detail = detail == null ? "" : detail;
+        offers = List.copyOf(offers == null ? List.of() : offers);
     }
 
-    static EventReceipt applied(String eventId, List<JourneyId> journeys) {
-        return new EventReceipt(eventId, Outcome.APPLIED, journeys, "", "");
+    /** The best offer, if any. */
+    public java.util.Optional<Proposal> bestOffer() {
+        return offers.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(offers.get(0));
+    }
+
+    static EventReceipt applied(String eventId, List<JourneyId> journeys, List<Proposal> offers) {
+        return new EventReceipt(eventId, Outcome.APPLIED, journeys, "", "", offers);
     }
 
     static EventReceipt duplicate(String eventId) {
-        return new EventReceipt(eventId, Outcome.DUPLICATE, List.of(), "duplicate", "event id already handled");
+        return new EventReceipt(eventId, Outcome.DUPLICATE, List.of(), "duplicate", "event id already handled", List.of());
     }
 
     static EventReceipt rejected(String eventId, String reason, String detail) {
-        return new EventReceipt(eventId, Outcome.REJECTED, List.of(), reason, detail);
+        return new EventReceipt(eventId, Outcome.REJECTED, List.of(), reason, detail, List.of());
     }
 }

@@ -65,6 +65,15 @@ public final class CustomerFact {
         return customer.attributes().getOrDefault(key, "");
     }
 
+    /** A numeric attribute, or 0 when absent or not a number. */
+    public double number(String key) {
+        try {
+            return Double.parseDouble(customer.attributes().getOrDefault(key, "0"));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     public boolean isHasPhone() {
         return customer.first(ContactPoint.Type.PHONE).isPresent();
     }
