@@ -161,6 +161,7 @@ public interface CadenceEngine {
         ConditionEvaluator conditions;
         EnrolmentClassifier classifier;
         NextBestAction nextBestAction;
+        Duration arbitrationWindow;
         ZoneResolver zones;
         ZoneId defaultZone = ZoneId.of("America/Sao_Paulo");
         int batchSize = 500;
@@ -203,6 +204,22 @@ public interface CadenceEngine {
          */
         public Builder eligibility(DecisionStage stage) {
             eligibilityStages.add(Objects.requireNonNull(stage, "stage"));
+            return this;
+        }
+
+        /**
+         * At most one contact per customer per {@code window} across cadences: when several want the
+         * customer, the highest cadence priority wins, then collection over transactional over
+         * marketing; the others are deferred. Runs after the eligibility stages.
+         */
+        public Builder arbitration(Duration window) {
+            if (arbitrationWindow != null) {
+                throw new IllegalStateException("the arbitration window is already set to " + arbitrationWindow);
+            }
+            if (window.isNegative() || window.isZero()) {
+                throw new IllegalArgumentException("arbitration window must be positive, but was " + window);
+            }
+            this.arbitrationWindow = window;
             return this;
         }
 

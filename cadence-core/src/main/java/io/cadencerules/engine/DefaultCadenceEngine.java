@@ -103,6 +103,9 @@ final class DefaultCadenceEngine implements CadenceEngine {
         this.store = store;
         this.adapters = new EnumMap<>(b.adapters);
         List<DecisionStage> all = new ArrayList<>(b.eligibilityStages);
+        if (b.arbitrationWindow != null) {
+            all.add(new ArbitrationStage(b.arbitrationWindow, store));
+        }
         all.addAll(b.policyStages);
         all.addAll(b.budgetStages);
         this.stages = List.copyOf(all);
