@@ -625,6 +625,16 @@ final class DefaultCadenceEngine implements CadenceEngine {
             Outcome outcome = route == journey.route() && decided != null ? decided
                     : evaluate(List.of(new Candidate(context(journey, cadence, step, actionFor(step, route, journey.handOff()),
                             customer, attempt, handOff, now), !handOff && route == journey.route(), journey.version()))).get(0);
+            if (outcome.refusal() instanceof Verdict.SkipRoute skip) {
+                e.record(entry(now, Kind.SKIPPED, step.id(), outcome.context().action().channel(), attempt, skip.reason(),
+                        skip.detail()));
+                if (lastRoute) {
+                    advance(e, cadence, journey, step, now);
+                    return;
+                }
+                attempt = 1;
+                continue;
+            }
             if (outcome.refusal() != null) {
                 applyRefusal(e, cadence, journey, step, outcome.context(), outcome.refusal(), now);
                 return;

@@ -21,6 +21,16 @@ public sealed interface Verdict {
         }
     }
 
+    /**
+     * This channel cannot be used for this customer (an invalid number, no consent on it): the step
+     * tries its next fallback channel, and moves on when there is none.
+     */
+    record SkipRoute(String reason, String detail) implements Verdict {
+        public SkipRoute {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
     /** Not allowed (policy, budget); the journey moves on to its next step. */
     record Block(String reason, String detail) implements Verdict {
         public Block {
@@ -59,6 +69,11 @@ public sealed interface Verdict {
     /** Skip the step. */
     static Verdict skip(String reason, String detail) {
         return new Skip(reason, detail);
+    }
+
+    /** Skip this channel; the step's next fallback channel is tried. */
+    static Verdict skipRoute(String reason, String detail) {
+        return new SkipRoute(reason, detail);
     }
 
     /** Block the contact. */

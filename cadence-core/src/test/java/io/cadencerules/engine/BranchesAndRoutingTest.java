@@ -205,6 +205,25 @@ class BranchesAndRoutingTest {
     }
 
     @Test
+    void a_stage_that_rules_out_a_channel_sends_the_step_to_its_fallback() {
+        CadenceHarness checked = CadenceHarness.startingAt(Fixtures.START).configure(b -> b.policy(ctx ->
+                ctx.action().channel() == SMS ? Verdict.skipRoute("invalid-phone", "phone has DDD 20, which does not exist")
+                        : Verdict.proceed())).build();
+        Cadence cadence = Cadence.collection("reminder")
+                .step("d0").at(days(0), LocalTime.of(9, 0)).sms("due-today").fallbackTo(EMAIL, "due-today-email")
+                .step("d1").at(days(1), LocalTime.of(9, 0)).sms("late")
+                .build();
+        checked.enroll(ana, debt, cadence);
+        checked.advance(Duration.ofDays(15));
+
+        Journey j = checked.journey(ana, debt, cadence);
+        assertThat(j.history()).filteredOn(e -> e.stepId() != null)
+                .extracting(e -> e.kind(), e -> e.stepId(), e -> e.channel(), e -> e.reason())
+                .containsExactly(tuple(Kind.SKIPPED, "d0", SMS, "invalid-phone"), tuple(Kind.SENT, "d0", EMAIL, Reasons.ACCEPTED),
+                        tuple(Kind.SKIPPED, "d1", SMS, "invalid-phone"));
+    }
+
+    @Test
     void a_retryable_failure_is_retried_with_a_new_attempt_up_to_the_maximum() {
         Cadence cadence = Cadence.collection("reminder")
                 .step("d0").at(days(0), LocalTime.of(9, 0)).sms("due-today").maxAttempts(3, Duration.ofMinutes(30))

@@ -12,8 +12,8 @@ import java.util.Objects;
  * A decision stage that skips a step whose contact point is unusable, instead of handing a bad
  * address to a provider: a phone or WhatsApp number that does not parse, has a DDD that does not
  * exist, has the wrong length, or is a landline for a channel that needs a mobile →
- * {@code skip("invalid-phone", "phone +55 20 9****-4321 has DDD 20, which does not exist")}; an
- * e-mail that fails {@link EmailAddresses} → {@code skip("invalid-email", …)}. Details are masked.
+ * {@code skipRoute("invalid-phone", "phone +55 20 9****-4321 has DDD 20, which does not exist")}; an
+ * e-mail that fails {@link EmailAddresses} → {@code skipRoute("invalid-email", …)} (the step then tries its fallback channel). Details are masked.
  * Candidates without a contact point proceed (the engine records {@code no-contact-point}).
  *
  * <p>Register it as a policy stage: {@code CadenceEngine.builder().policy(AddressValidationStage.standard())}.
@@ -56,9 +56,9 @@ public final class AddressValidationStage implements DecisionStage {
         Channel channel = candidate.action().channel();
         if (point.type() == ContactPoint.Type.EMAIL) {
             EmailCheck check = EmailAddresses.check(point.value());
-            return check.valid() ? Verdict.proceed() : Verdict.skip(INVALID_EMAIL, check.maskedMessage());
+            return check.valid() ? Verdict.proceed() : Verdict.skipRoute(INVALID_EMAIL, check.maskedMessage());
         }
         PhoneCheck check = phones.check(point, channel);
-        return check.valid() ? Verdict.proceed() : Verdict.skip(INVALID_PHONE, check.maskedMessage());
+        return check.valid() ? Verdict.proceed() : Verdict.skipRoute(INVALID_PHONE, check.maskedMessage());
     }
 }
