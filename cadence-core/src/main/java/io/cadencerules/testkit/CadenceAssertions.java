@@ -11,6 +11,11 @@ public final class CadenceAssertions {
     private CadenceAssertions() {
     }
 
+    /** Assertions on what a rule book concluded. */
+    public static EvaluationAssert assertThat(io.cadencerules.rules.Evaluation evaluation) {
+        return new EvaluationAssert(evaluation);
+    }
+
     /** Assertions on a journey. */
     public static JourneyAssert assertThat(Journey journey) {
         return new JourneyAssert(journey);
