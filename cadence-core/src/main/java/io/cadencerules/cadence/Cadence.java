@@ -82,6 +82,11 @@ public record Cadence(String id, int version, CadenceKind kind, Purpose purpose,
         if (steps.stream().noneMatch(s -> !s.isReaction())) {
             throw new IllegalArgumentException(where + " needs at least one timed step (at(...) or after(...))");
         }
+        boolean planned = steps.stream().anyMatch(s -> s.timing() instanceof Timing.Planned);
+        if (planned && steps.stream().anyMatch(s -> s.timing() instanceof Timing.Offset || s.timing() instanceof Timing.Wait)) {
+            throw new IllegalArgumentException(where + " mixes planned steps with at(...) / after(...) steps; "
+                    + "a planned cadence leaves all timing to its planner");
+        }
         Set<String> ids = new HashSet<>();
         for (Step step : steps) {
             if (!ids.add(step.id())) {
@@ -181,6 +186,11 @@ public record Cadence(String id, int version, CadenceKind kind, Purpose purpose,
             }
         }
         return -1;
+    }
+
+    /** True when a step planner (e.g. DRL rules) decides which step comes next and when. */
+    public boolean isPlanned() {
+        return steps.stream().anyMatch(s -> s.timing() instanceof Timing.Planned);
     }
 
     /** Cadence id and version, e.g. "card-late@2". */

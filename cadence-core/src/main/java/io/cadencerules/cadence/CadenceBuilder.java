@@ -156,6 +156,11 @@ public final class CadenceBuilder {
         return timing(new Timing.Wait(wait), "after");
     }
 
+    /** Fires when the cadence's step planner (e.g. DRL rules) schedules it. */
+    public CadenceBuilder planned() {
+        return timing(new Timing.Planned(), "planned");
+    }
+
     /** Fires when an event of this type arrives (a reaction step). */
     public CadenceBuilder on(EventType event) {
         return timing(new Timing.OnEvent(event, null), "on");

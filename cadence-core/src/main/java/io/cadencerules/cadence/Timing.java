@@ -25,6 +25,13 @@ public sealed interface Timing {
     }
 
     /**
+     * Decided by the cadence's step planner (a régua written as rules): the planner says which planned
+     * step comes next and on which day and time. Planned steps form the cadence's timed sequence.
+     */
+    record Planned() implements Timing {
+    }
+
+    /**
      * A reaction: fires when an event of this type arrives while the journey is live. Reaction
      * steps stand outside the timed sequence.
      */

@@ -162,6 +162,7 @@ public interface CadenceEngine {
         EnrolmentClassifier classifier;
         NextBestAction nextBestAction;
         Duration arbitrationWindow;
+        final Map<String, StepPlanner> planners = new java.util.HashMap<>();
         ZoneResolver zones;
         ZoneId defaultZone = ZoneId.of("America/Sao_Paulo");
         int batchSize = 500;
@@ -220,6 +221,15 @@ public interface CadenceEngine {
                 throw new IllegalArgumentException("arbitration window must be positive, but was " + window);
             }
             this.arbitrationWindow = window;
+            return this;
+        }
+
+        /** The planner of a planned cadence (one whose steps are {@code planned()}), by cadence id. */
+        public Builder planner(String cadenceId, StepPlanner planner) {
+            Objects.requireNonNull(planner, "planner");
+            if (planners.putIfAbsent(cadenceId, planner) != null) {
+                throw new IllegalStateException("cadence '" + cadenceId + "' already has a planner");
+            }
             return this;
         }
 

@@ -81,6 +81,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
     private final ConditionEvaluator conditions;
     private final EnrolmentClassifier classifier;
     private final NextBestAction nextBestAction;
+    private final Map<String, StepPlanner> planners;
     private final ZoneResolver zones;
     private final List<CadenceListener> listeners;
     private final int batchSize;
@@ -112,6 +113,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
         this.conditions = b.conditions;
         this.classifier = b.classifier;
         this.nextBestAction = b.nextBestAction;
+        this.planners = Map.copyOf(b.planners);
         ZoneId defaultZone = b.defaultZone;
         this.zones = b.zones != null ? b.zones : customer -> customer.zone().orElse(defaultZone);
         this.listeners = List.copyOf(b.listeners);
@@ -137,6 +139,10 @@ final class DefaultCadenceEngine implements CadenceEngine {
                         + " is already registered with a different definition; bump the version");
             }
             return;
+        }
+        if (cadence.isPlanned() && !planners.containsKey(cadence.id())) {
+            throw new IllegalStateException("cadence '" + cadence.id() + "' has planned steps, but no planner is registered "
+                    + "for it: builder.planner(\"" + cadence.id() + "\", planner)");
         }
         for (Step step : cadence.steps()) {
             String where = "cadence '" + cadence.id() + "' step '" + step.id() + "'";
@@ -244,7 +250,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
                 anchorAt, 0, cadence.nextTimed(0), -1, 0, 0, null, null, null, segments, List.of(), null, 0);
         Journey.Edit e = draft.edit();
         e.record(entry(now, Kind.ENROLLED, null, null, 0, Reasons.ENROLLED, classification.detail()));
-        if (anchorAt != null) {
+        if (anchorAt != null && !cadence.isPlanned()) {
             skipStepsBeforeEnrolment(e, cadence, draft, now);
         }
         schedule(e, cadence, draft, anchorAt, now);
@@ -270,7 +276,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
     private void schedule(Journey.Edit e, Cadence cadence, Journey journey, Instant base, Instant now) {
         e.handOff = null;
         e.route = 0;
-        if (e.anchorAt == null || e.cursor < 0) {
+        if (e.anchorAt == null || (e.cursor < 0 && !cadence.isPlanned())) {
             e.status = JourneyStatus.WAITING;
             e.nextStep = -1;
             e.attempt = 0;
@@ -278,11 +284,42 @@ final class DefaultCadenceEngine implements CadenceEngine {
             e.dueAt = end.isBefore(now) ? now : end;
             return;
         }
+        if (cadence.isPlanned()) {
+            PlannedStep plan = plan(e, cadence, journey, now);
+            if (plan == null) {
+                e.status = JourneyStatus.WAITING;
+                e.nextStep = -1;
+                e.attempt = 0;
+                Instant end = Timetable.horizonEnd(cadence, journey, e.anchorAt, e.delayDays);
+                e.dueAt = end.isBefore(now) ? now : end;
+                return;
+            }
+            e.status = JourneyStatus.ACTIVE;
+            e.nextStep = cadence.indexOf(plan.stepId());
+            e.attempt = 1;
+            e.dueAt = Timetable.plannedDue(plan, e.anchorAt, journey.zone(), e.delayDays);
+            return;
+        }
         Step step = cadence.steps().get(e.cursor);
         e.status = JourneyStatus.ACTIVE;
         e.nextStep = e.cursor;
         e.attempt = 1;
         e.dueAt = Timetable.dueOf(cadence, step, e.anchorAt, journey.zone(), base, e.delayDays);
+    }
+
+    /** Asks a planned cadence's planner for the next step, given the journey as edited so far; null when done. */
+    private PlannedStep plan(Journey.Edit e, Cadence cadence, Journey journey, Instant now) {
+        Customer customer = store.customer(journey.customerId()).orElseThrow(() -> new IllegalStateException(
+                "customer '" + journey.customerId() + "' of journey " + journey.id() + " is not in the store"));
+        PlannedStep plan = planners.get(cadence.id()).next(e.build(), cadence, customer, now).orElse(null);
+        if (plan != null) {
+            int index = cadence.indexOf(plan.stepId());
+            if (index < 0 || !(cadence.steps().get(index).timing() instanceof Timing.Planned)) {
+                throw new IllegalStateException("the planner of cadence '" + cadence.id() + "' chose step '" + plan.stepId()
+                        + "', which is not a planned step of the cadence");
+            }
+        }
+        return plan;
     }
 
     // ------------------------------------------------------------------ due processing
@@ -580,6 +617,14 @@ final class DefaultCadenceEngine implements CadenceEngine {
         Step step = cadence.steps().get(journey.nextStep());
         if (step.isReaction() || journey.handOff() != null) {
             e.dueAt = now;
+            return;
+        }
+        if (step.timing() instanceof Timing.Planned) {
+            schedule(e, cadence, journey, now, now);
+            while (shift && e.dueAt != null && e.nextStep >= 0 && e.dueAt.isBefore(now)) {
+                e.delayDays++;
+                schedule(e, cadence, journey, now, now);
+            }
             return;
         }
         Instant base = journey.lastDecision().map(HistoryEntry::at).orElse(journey.anchorAt());

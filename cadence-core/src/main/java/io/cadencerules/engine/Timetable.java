@@ -34,7 +34,7 @@ final class Timetable {
         if (step.timing() instanceof Timing.Wait wait) {
             return base.plus(wait.after());
         }
-        throw new IllegalArgumentException("step '" + step.id() + "' is a reaction and has no due time");
+        throw new IllegalArgumentException("step '" + step.id() + "' has no due time of its own (" + step.timing() + ")");
     }
 
     /**
@@ -48,7 +48,7 @@ final class Timetable {
         if (Duration.between(due, now).compareTo(cadence.maxLateness()) > 0) {
             return true;
         }
-        return step.timing() instanceof Timing.Offset
+        return (step.timing() instanceof Timing.Offset || step.timing() instanceof Timing.Planned)
                 && !due.atZone(zone).toLocalDate().equals(now.atZone(zone).toLocalDate());
     }
 
@@ -56,6 +56,12 @@ final class Timetable {
     static Instant horizonEnd(Cadence cadence, Journey journey, Instant anchorAt, int delayDays) {
         Instant from = anchorAt != null ? anchorAt : journey.enrolledAt();
         return from.atZone(journey.zone()).plusDays((long) cadence.horizonDays() + delayDays).toInstant();
+    }
+
+    /** A planned step's due instant: day zero plus its day and the promise delay, at its local time. */
+    static Instant plannedDue(io.cadencerules.engine.PlannedStep plan, Instant anchorAt, ZoneId zone, int delayDays) {
+        LocalDate day = anchorAt.atZone(zone).toLocalDate().plusDays((long) plan.day() + delayDays);
+        return ZonedDateTime.of(day, plan.at(), zone).toInstant();
     }
 
     /** The next instant at or after {@code now} with the given local time of day. */

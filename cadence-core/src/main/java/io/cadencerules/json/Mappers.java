@@ -299,7 +299,8 @@ final class Mappers {
     @JsonSubTypes({
             @JsonSubTypes.Type(value = Timing.Offset.class, name = "offset"),
             @JsonSubTypes.Type(value = Timing.Wait.class, name = "wait"),
-            @JsonSubTypes.Type(value = Timing.OnEvent.class, name = "on-event")})
+            @JsonSubTypes.Type(value = Timing.OnEvent.class, name = "on-event"),
+            @JsonSubTypes.Type(value = Timing.Planned.class, name = "planned")})
     interface TimingMixin {
     }
 
