@@ -259,7 +259,7 @@ class CadenceJsonTest {
 
             assertThat(e.path()).isEqualTo("$.steps[1].timing.type");
             assertThat(e).hasMessage("$.steps[1].timing.type: Could not resolve type id 'ofset' as a subtype of "
-                    + "`cadence.Timing`: known type ids = [offset, on-event, wait] (line 12, column 45)");
+                    + "`cadence.Timing`: known type ids = [offset, on-event, planned, wait] (line 12, column 45)");
         }
 
         @Test
