@@ -1,5 +1,6 @@
 package io.cadencerules.channel;
 
+import java.time.Instant;
 import java.util.Objects;
 
 /** A provider's immediate answer to a {@link ContactRequest}. */
@@ -26,6 +27,17 @@ public sealed interface DispatchResult {
         }
     }
 
+    /**
+     * The provider cannot take the request now (a rate limit, a full agent queue, a concurrency cap):
+     * the engine decides the step again at {@code until}, with the same attempt and idempotency key.
+     */
+    record Deferred(Instant until, String reason) implements DispatchResult {
+        public Deferred {
+            Objects.requireNonNull(until, "until");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
     /** Accepted with the provider's id. */
     static DispatchResult accepted(String providerId) {
         return new Accepted(providerId);
@@ -34,6 +46,11 @@ public sealed interface DispatchResult {
     /** Rejected for good. */
     static DispatchResult rejected(String reason) {
         return new Rejected(reason);
+    }
+
+    /** Not now: try again at {@code until}. */
+    static DispatchResult deferred(Instant until, String reason) {
+        return new Deferred(until, reason);
     }
 
     /** Failed; retry later if {@code retryable}. */

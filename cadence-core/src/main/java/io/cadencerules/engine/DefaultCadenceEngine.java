@@ -720,6 +720,15 @@ final class DefaultCadenceEngine implements CadenceEngine {
                 advance(e, cadence, journey, step, now);
                 return;
             }
+            if (result instanceof DispatchResult.Deferred deferred) {
+                Instant until = deferred.until().isAfter(now) ? deferred.until() : now.plusSeconds(1);
+                e.record(entry(now, Kind.DEFERRED, step.id(), channel, attempt, Reasons.PROVIDER_DEFERRED,
+                        deferred.reason() + "; until " + until));
+                e.route = route;
+                e.attempt = attempt;
+                e.dueAt = until;
+                return;
+            }
             boolean retryable = result instanceof DispatchResult.Failed failed && failed.retryable();
             String why = result instanceof DispatchResult.Rejected rejected ? rejected.reason()
                     : ((DispatchResult.Failed) result).reason();

@@ -1,0 +1,59 @@
+package io.cadencerules.channels.agent;
+
+import io.cadencerules.channel.Channel;
+import io.cadencerules.engine.DecisionStage;
+import io.cadencerules.engine.StepContext;
+import io.cadencerules.engine.Verdict;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A hand-off happens only when the agent queue reports capacity. Otherwise, as configured: the step
+ * goes to its fallback channel ({@link #fallback}: {@code skipRoute}, so a step without a fallback is
+ * skipped with the reason), or the step waits and is decided again later ({@link #defer}).
+ *
+ * <pre>{@code
+ * builder.policy(AgentCapacityStage.defer(queues::hasFreeAgent, Duration.ofMinutes(15)));
+ * }</pre>
+ */
+public final class AgentCapacityStage implements DecisionStage {
+
+    /** The reason code recorded when a queue is full. */
+    public static final String QUEUE_FULL = "agent-queue-full";
+
+    private final AgentCapacity capacity;
+    private final Duration deferBy;
+
+    private AgentCapacityStage(AgentCapacity capacity, Duration deferBy) {
+        this.capacity = Objects.requireNonNull(capacity, "capacity");
+        this.deferBy = deferBy;
+    }
+
+    /** When the queue is full, the step tries its next fallback channel. */
+    public static AgentCapacityStage fallback(AgentCapacity capacity) {
+        return new AgentCapacityStage(capacity, null);
+    }
+
+    /** When the queue is full, the step is decided again after {@code wait}. */
+    public static AgentCapacityStage defer(AgentCapacity capacity, Duration wait) {
+        if (wait.isNegative() || wait.isZero()) {
+            throw new IllegalArgumentException("agent capacity wait must be positive, but was " + wait);
+        }
+        return new AgentCapacityStage(capacity, wait);
+    }
+
+    @Override
+    public Verdict decide(StepContext candidate) {
+        if (candidate.action().channel() != Channel.AGENT) {
+            return Verdict.proceed();
+        }
+        String queue = candidate.action().queue();
+        if (capacity.hasCapacity(queue)) {
+            return Verdict.proceed();
+        }
+        String detail = "agent queue '" + queue + "' has no capacity";
+        return deferBy == null ? Verdict.skipRoute(QUEUE_FULL, detail)
+                : Verdict.defer(candidate.now().plus(deferBy), QUEUE_FULL, detail);
+    }
+}
