@@ -59,9 +59,11 @@ public interface CadenceEngine {
      * Registers a cadence version so journeys and {@code startCadence} branches can use it. Registering
      * the same id and version again with an equal definition is a no-op.
      *
-     * @throws IllegalStateException if another definition has the same id and version, a step uses a
-     *                               channel with no adapter, a rule condition with no evaluator, or a
-     *                               branch starts an unregistered cadence
+     * @throws IllegalStateException    if another definition has the same id and version, a step uses a
+     *                                  channel with no adapter, a rule condition with no evaluator, or a
+     *                                  branch starts an unregistered cadence
+     * @throws IllegalArgumentException if a registered {@link CadenceValidator} refuses it (e.g. a template
+     *                                  variable no one provides)
      */
     void register(Cadence cadence);
 
@@ -163,6 +165,7 @@ public interface CadenceEngine {
         NextBestAction nextBestAction;
         Duration arbitrationWindow;
         final Map<String, StepPlanner> planners = new java.util.HashMap<>();
+        final List<CadenceValidator> validators = new ArrayList<>();
         ZoneResolver zones;
         ZoneId defaultZone = ZoneId.of("America/Sao_Paulo");
         int batchSize = 500;
@@ -221,6 +224,12 @@ public interface CadenceEngine {
                 throw new IllegalArgumentException("arbitration window must be positive, but was " + window);
             }
             this.arbitrationWindow = window;
+            return this;
+        }
+
+        /** A check every cadence must pass when registered (e.g. a template catalog). */
+        public Builder validator(CadenceValidator validator) {
+            validators.add(Objects.requireNonNull(validator, "validator"));
             return this;
         }
 

@@ -82,6 +82,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
     private final EnrolmentClassifier classifier;
     private final NextBestAction nextBestAction;
     private final Map<String, StepPlanner> planners;
+    private final List<CadenceValidator> validators;
     private final ZoneResolver zones;
     private final List<CadenceListener> listeners;
     private final int batchSize;
@@ -114,6 +115,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
         this.classifier = b.classifier;
         this.nextBestAction = b.nextBestAction;
         this.planners = Map.copyOf(b.planners);
+        this.validators = List.copyOf(b.validators);
         ZoneId defaultZone = b.defaultZone;
         this.zones = b.zones != null ? b.zones : customer -> customer.zone().orElse(defaultZone);
         this.listeners = List.copyOf(b.listeners);
@@ -163,6 +165,9 @@ final class DefaultCadenceEngine implements CadenceEngine {
                             + "', which is not registered; register it first");
                 }
             }
+        }
+        for (CadenceValidator validator : validators) {
+            validator.validate(cadence);
         }
         catalog.get(cadence.id()).putIfAbsent(cadence.version(), cadence);
     }

@@ -63,7 +63,7 @@ import java.util.stream.Stream;
  * String text = catalog.render(request);  // "Ana, sua fatura de R$ 1.234,56 vence hoje (10/03/2026)."
  * }</pre>
  */
-public final class TemplateCatalog {
+public final class TemplateCatalog implements io.cadencerules.engine.CadenceValidator {
 
     private static final Set<String> COMMON = Set.of("customerId", "customerName", "firstName", "subjectKey", "stepId",
             "channel", "today");
@@ -129,6 +129,7 @@ public final class TemplateCatalog {
      * @param cadence the cadence
      * @throws IllegalArgumentException naming each template, step and variable that does not match
      */
+    @Override
     public void validate(Cadence cadence) {
         Objects.requireNonNull(cadence, "cadence");
         Class<? extends Subject> type = cadence.kind().equals(CadenceKind.COLLECTION) ? Debt.class

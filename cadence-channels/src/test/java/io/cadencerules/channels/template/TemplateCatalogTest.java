@@ -89,6 +89,23 @@ class TemplateCatalogTest {
     }
 
     @Test
+    void the_engine_refuses_to_register_a_cadence_whose_template_variable_is_missing() {
+        TemplateCatalog catalog = TemplateCatalog.builder()
+                .template("due-today", "{{firstName}}, pague {{amount}} com o Pix {{pixCode}}.")
+                .template("late-notice", "Atraso de {{daysPastDue}} dias")
+                .template("late-email", "{{customerName}}")
+                .build();
+        io.cadencerules.testkit.CadenceHarness h = io.cadencerules.testkit.CadenceHarness.startingAt(Fixtures.START)
+                .configure(b -> b.validator(catalog)).build();
+
+        assertThatThrownBy(() -> h.engine().enroll(Fixtures.customer("c-1", "+5511987654321"), Fixtures.debt(),
+                Fixtures.smsVoiceEmail()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("template 'due-today' used by step 'd0-sms' (SMS) refers to variable 'pixCode'");
+        assertThat(h.sent()).isEmpty();
+    }
+
+    @Test
     void a_missing_variable_fails_at_validation_naming_template_step_and_variable() {
         TemplateCatalog catalog = TemplateCatalog.builder()
                 .template("due-today", "{{firstName}}, pague {{amount}} com o Pix {{pixCode}}.")
