@@ -16,17 +16,12 @@ import io.cadencerules.customer.ContactPoint;
 import io.cadencerules.customer.Customer;
 import io.cadencerules.customer.Money;
 import io.cadencerules.customer.Subject;
-import io.cadencerules.event.CallOutcome;
 import io.cadencerules.event.CustomEvent;
 import io.cadencerules.event.Event;
 import io.cadencerules.event.EventType;
-import io.cadencerules.event.InboundContact;
 import io.cadencerules.event.KeyPressed;
 import io.cadencerules.event.LinkClicked;
-import io.cadencerules.event.MessageDelivered;
 import io.cadencerules.event.MessageFailed;
-import io.cadencerules.event.MessageRead;
-import io.cadencerules.event.OptOut;
 import io.cadencerules.event.PaymentReceived;
 import io.cadencerules.event.PromiseToPay;
 import io.cadencerules.event.Rejection;
@@ -437,7 +432,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
             if (condition instanceof Condition.Segment segment) {
                 StepContext ctx = c.context();
                 if (!ctx.journey().segments().contains(segment.name()) && !ctx.customer().inSegment(segment.name())) {
-                    refusals[i] = Verdict.skip(Reasons.CONDITION_NOT_MET, describe(condition));
+                    refusals[i] = Verdict.skip(Reasons.CONDITION_NOT_MET, Describe.describe(condition));
                 }
             } else if (condition instanceof Condition.Rule) {
                 ruled.add(i);
@@ -454,7 +449,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
             for (int k = 0; k < holds.length; k++) {
                 if (!holds[k]) {
                     int i = ruled.get(k);
-                    refusals[i] = Verdict.skip(Reasons.CONDITION_NOT_MET, describe(contexts[i].step().condition()));
+                    refusals[i] = Verdict.skip(Reasons.CONDITION_NOT_MET, Describe.describe(contexts[i].step().condition()));
                 }
             }
         }
@@ -788,10 +783,6 @@ final class DefaultCadenceEngine implements CadenceEngine {
         schedule(e, cadence, journey, now, now);
     }
 
-    private static String describe(Condition condition) {
-        return condition instanceof Condition.Segment s ? "segment '" + s.name() + "'" : "rule '" + ((Condition.Rule) condition).name() + "'";
-    }
-
     private StepContext context(Journey journey, Cadence cadence, Step step, ChannelAction action, Customer customer,
                                 int attempt, boolean handOff, Instant now) {
         Optional<ContactPoint> address = customer.first(action.channel().addressType());
@@ -826,24 +817,13 @@ final class DefaultCadenceEngine implements CadenceEngine {
             menu = new LinkedHashMap<>();
             for (Branch branch : step.branches()) {
                 if (branch.trigger() instanceof Branch.Trigger.Key k) {
-                    menu.put(k.digit(), describe(branch.action()));
+                    menu.put(k.digit(), Describe.describe(branch.action()));
                 }
             }
         }
         return new ContactRequest(key, journey.id(), step.id(), attempt, context.action().channel(),
                 context.address().orElseThrow(), context.action().templateId(), Map.copyOf(context.action().variables()),
                 context.action().queue(), menu, context.customer(), journey.subject(), now);
-    }
-
-    private static String describe(BranchAction action) {
-        if (action instanceof BranchAction.GoTo g) {
-            return "go to " + g.stepId();
-        } else if (action instanceof BranchAction.HandOff h) {
-            return "agent: " + h.queue();
-        } else if (action instanceof BranchAction.StartCadence s) {
-            return "start " + s.cadenceId();
-        }
-        return ((BranchAction.Stop) action).converted() ? "convert" : "stop";
     }
 
     private DispatchResult dispatch(ChannelAdapter adapter, ContactRequest request) {
@@ -1026,7 +1006,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
         Cadence cadence = cadenceOf(journey);
         Journey.Edit e = journey.edit();
         EventType type = event.type();
-        e.record(entry(now, Kind.EVENT, null, channelOf(event), 0, code(type), describe(event)));
+        e.record(entry(now, Kind.EVENT, null, Describe.channelOf(event), 0, Describe.code(type), Describe.describe(event)));
 
         if (journey.anchorAt() == null && matchesAnchor(cadence.anchor(), event)) {
             e.anchorAt = event.occurredAt();
@@ -1038,10 +1018,10 @@ final class DefaultCadenceEngine implements CadenceEngine {
         if (cadence.exitOn().contains(type) && !(event instanceof PaymentReceived p && !p.full())) {
             if (type.isGoal()) {
                 e.end(JourneyStatus.CONVERTED, Reasons.GOAL_REACHED, now);
-                e.record(entry(now, Kind.CONVERTED, null, null, 0, Reasons.GOAL_REACHED, code(type) + " " + event.id()));
+                e.record(entry(now, Kind.CONVERTED, null, null, 0, Reasons.GOAL_REACHED, Describe.code(type) + " " + event.id()));
             } else {
                 e.end(JourneyStatus.EXITED, Reasons.EXIT_EVENT, now);
-                e.record(entry(now, Kind.EXITED, null, null, 0, Reasons.EXIT_EVENT, code(type) + " " + event.id()));
+                e.record(entry(now, Kind.EXITED, null, null, 0, Reasons.EXIT_EVENT, Describe.code(type) + " " + event.id()));
             }
             return e.build();
         }
@@ -1060,7 +1040,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
                 e.statusReason = Reasons.PAUSE_EVENT;
                 e.dueAt = Timetable.horizonEnd(cadence, journey, journey.anchorAt(), journey.delayDays());
                 e.record(entry(now, Kind.PAUSED, null, null, 0, Reasons.PAUSE_EVENT,
-                        code(type) + "; resume(journey) to go on, else it completes at the horizon"));
+                        Describe.code(type) + "; resume(journey) to go on, else it completes at the horizon"));
             }
             return e.build();
         }
@@ -1187,45 +1167,10 @@ final class DefaultCadenceEngine implements CadenceEngine {
             JourneyStatus status = stop.converted() ? JourneyStatus.CONVERTED : JourneyStatus.EXITED;
             e.end(status, Reasons.BRANCH, now);
             e.record(entry(now, stop.converted() ? Kind.CONVERTED : Kind.EXITED, sent.stepId(), null, 0, Reasons.BRANCH,
-                    describe(action)));
+                    Describe.describe(action)));
         } else if (action instanceof BranchAction.StartCadence start) {
             toStart.add(start.cadenceId());
         }
-    }
-
-    private static Channel channelOf(Event event) {
-        return switch (event.type()) {
-            case MESSAGE_DELIVERED -> ((MessageDelivered) event).channel();
-            case MESSAGE_FAILED -> ((MessageFailed) event).channel();
-            case MESSAGE_READ -> ((MessageRead) event).channel();
-            case REPLY_RECEIVED -> ((ReplyReceived) event).channel();
-            case CALL_OUTCOME -> ((CallOutcome) event).channel();
-            case INBOUND_CONTACT -> ((InboundContact) event).channel();
-            case OPT_OUT -> ((OptOut) event).channel();
-            default -> null;
-        };
-    }
-
-    private static String code(EventType type) {
-        return type.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    private static String describe(Event event) {
-        String what = switch (event.type()) {
-            case PAYMENT_RECEIVED -> {
-                PaymentReceived p = (PaymentReceived) event;
-                yield (p.full() ? "full payment " : "partial payment ") + p.amount();
-            }
-            case PROMISE_TO_PAY -> "promise " + ((PromiseToPay) event).amount() + " by " + ((PromiseToPay) event).promisedDate();
-            case REPLY_RECEIVED -> "reply '" + ((ReplyReceived) event).text() + "'";
-            case KEY_PRESSED -> "key '" + ((KeyPressed) event).digit() + "'";
-            case LINK_CLICKED -> "click " + ((LinkClicked) event).link();
-            case MESSAGE_FAILED -> "failed: " + ((MessageFailed) event).reason() + (((MessageFailed) event).permanent() ? " (permanent)" : "");
-            case CALL_OUTCOME -> "call " + ((CallOutcome) event).result();
-            case CUSTOM -> "custom '" + ((CustomEvent) event).name() + "'";
-            default -> "";
-        };
-        return what.isEmpty() ? "event " + event.id() : what + "; event " + event.id();
     }
 
     // ------------------------------------------------------------------ pause / resume
