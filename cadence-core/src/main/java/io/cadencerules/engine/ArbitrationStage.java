@@ -16,9 +16,12 @@ import java.util.Map;
 
 /**
  * The fourth decision point: when several cadences want the same customer in the same window, one
- * contact goes out and the others wait. The winner has the highest cadence priority, then the
- * strongest purpose (collection, then transactional, then marketing). A customer contacted by another
- * journey within the window is not contacted again until the window has passed.
+ * contact goes out and the others wait. The winner has the highest cadence priority, then the highest
+ * score the earlier stages gave (e.g. DRL {@code Score} conclusions), then the strongest purpose
+ * (collection, then transactional, then marketing). A customer contacted by another journey within the
+ * window is not contacted again until the window has passed, unless a stage said the contact may share
+ * the window ({@code Proceed.shareWindow}, e.g. a DRL {@code ShareWindow} conclusion). The engine calls
+ * it with the scores accumulated so far.
  */
 final class ArbitrationStage implements DecisionStage {
 
@@ -35,10 +38,6 @@ final class ArbitrationStage implements DecisionStage {
         this.store = store;
     }
 
-    private static final Comparator<StepContext> RANK = Comparator
-            .comparingInt((StepContext c) -> c.cadence().priority())
-            .thenComparingInt(c -> purposeRank(c.cadence().purpose()))
-            .reversed();
 
     private static int purposeRank(Purpose purpose) {
         return switch (purpose) {
@@ -55,19 +54,31 @@ final class ArbitrationStage implements DecisionStage {
 
     @Override
     public List<Verdict> decideAll(List<StepContext> batch) {
+        return decideAll(batch, new double[batch.size()], new boolean[batch.size()]);
+    }
+
+    /** Decides a batch given each candidate's score and share-window flag from the earlier stages. */
+    List<Verdict> decideAll(List<StepContext> batch, double[] scores, boolean[] shareWindow) {
         Map<String, List<Integer>> byCustomer = new LinkedHashMap<>();
         for (int i = 0; i < batch.size(); i++) {
             byCustomer.computeIfAbsent(batch.get(i).customer().id(), k -> new ArrayList<>(1)).add(i);
         }
+        Comparator<Integer> rank = Comparator
+                .comparingInt((Integer i) -> batch.get(i).cadence().priority())
+                .thenComparingDouble(i -> scores[i])
+                .thenComparingInt(i -> purposeRank(batch.get(i).cadence().purpose()))
+                .reversed();
         Verdict[] verdicts = new Verdict[batch.size()];
         for (List<Integer> group : byCustomer.values()) {
-            group.sort(Comparator.comparing(batch::get, RANK));
+            group.sort(rank);
             StepContext winner = batch.get(group.get(0));
             HistoryEntry recent = lastContactByAnotherJourney(winner);
             for (int k = 0; k < group.size(); k++) {
                 int i = group.get(k);
                 StepContext candidate = batch.get(i);
-                if (recent != null) {
+                if (shareWindow[i]) {
+                    verdicts[i] = Verdict.proceed();
+                } else if (recent != null) {
                     verdicts[i] = Verdict.defer(recent.at().plus(window), REASON,
                             "customer contacted at " + recent.at() + " by another journey (" + recent.stepId() + ")");
                 } else if (k > 0) {

@@ -453,6 +453,8 @@ final class DefaultCadenceEngine implements CadenceEngine {
                 }
             }
         }
+        double[] scores = new double[n];
+        boolean[] shareWindow = new boolean[n];
         for (DecisionStage stage : stages) {
             List<Integer> open = new ArrayList<>(n);
             List<StepContext> asked = new ArrayList<>(n);
@@ -465,7 +467,18 @@ final class DefaultCadenceEngine implements CadenceEngine {
             if (open.isEmpty()) {
                 break;
             }
-            List<Verdict> verdicts = asked.size() == 1 ? List.of(stage.decide(asked.get(0))) : stage.decideAll(asked);
+            List<Verdict> verdicts;
+            if (stage instanceof ArbitrationStage arbitration) {
+                double[] openScores = new double[open.size()];
+                boolean[] openShare = new boolean[open.size()];
+                for (int k = 0; k < open.size(); k++) {
+                    openScores[k] = scores[open.get(k)];
+                    openShare[k] = shareWindow[open.get(k)];
+                }
+                verdicts = arbitration.decideAll(asked, openScores, openShare);
+            } else {
+                verdicts = asked.size() == 1 ? List.of(stage.decide(asked.get(0))) : stage.decideAll(asked);
+            }
             if (verdicts.size() != asked.size()) {
                 throw new IllegalStateException("stage " + stage + " returned " + verdicts.size() + " verdicts for "
                         + asked.size() + " candidates");
@@ -481,6 +494,8 @@ final class DefaultCadenceEngine implements CadenceEngine {
                     if (proceed.estimatedCost() != null) {
                         estimates[i] = proceed.estimatedCost();
                     }
+                    scores[i] += proceed.score();
+                    shareWindow[i] |= proceed.shareWindow();
                 } else {
                     refusals[i] = Objects.requireNonNull(verdict, () -> "stage " + stage + " returned no verdict");
                 }

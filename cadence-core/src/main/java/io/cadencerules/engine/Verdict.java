@@ -10,8 +10,18 @@ import java.util.Objects;
 /** A {@link DecisionStage}'s answer for one candidate contact. Every "no" carries a reason code. */
 public sealed interface Verdict {
 
-    /** Go on to the next stage; optionally with another action (channel override) and a cost estimate. */
-    record Proceed(ChannelAction override, Money estimatedCost) implements Verdict {
+    /**
+     * Go on to the next stage; optionally with another action (channel override), a cost estimate, a
+     * score for arbitration (added up over the stages; higher goes first among the customer's
+     * candidates of equal cadence priority) and {@code shareWindow}: this contact may go out even if
+     * another cadence contacts the customer in the same arbitration window.
+     */
+    record Proceed(ChannelAction override, Money estimatedCost, double score, boolean shareWindow) implements Verdict {
+
+        /** Go on, with an optional override and cost estimate. */
+        public Proceed(ChannelAction override, Money estimatedCost) {
+            this(override, estimatedCost, 0, false);
+        }
     }
 
     /** Do not send this step (it does not apply); the journey moves on to its next step. */

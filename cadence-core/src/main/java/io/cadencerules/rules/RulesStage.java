@@ -21,8 +21,9 @@ import java.util.function.Supplier;
  *
  * <p>Conclusions become verdicts, strongest first: {@link StopJourney} → the journey EXITS;
  * {@link Suppress} → BLOCKED; {@link Skip} → SKIPPED; {@link ChannelChoice} (highest rank) or a
- * {@link HandOff} → the step goes out on that channel. The reason code is the conclusion's reason;
- * the detail names the rule. Register it as both stage and condition evaluator:
+ * {@link HandOff} → the step goes out on that channel. {@link Score}s add up into the candidate's
+ * arbitration score and {@link ShareWindow} lets it share the customer's arbitration window. The
+ * reason code is the conclusion's reason; the detail names the rule. Register it as both stage and condition evaluator:
  *
  * <pre>{@code
  * RulesStage rules = new RulesStage(ruleBook::get);   // a RuleBook, or a ReloadingRuleBook
@@ -100,18 +101,24 @@ public final class RulesStage implements DecisionStage, ConditionEvaluator {
             return Verdict.skip(skips.get(0).getReason(), ruleDetail(skips.get(0)));
         }
         ChannelAction current = fact.context().action();
+        ChannelAction override = null;
         List<HandOff> handOffs = evaluation.about(fact, HandOff.class);
         if (!handOffs.isEmpty()) {
             String queue = handOffs.get(0).getQueue();
-            return Verdict.proceedWith(new ChannelAction(Channel.AGENT, queue, current.variables(), queue));
+            override = new ChannelAction(Channel.AGENT, queue, current.variables(), queue);
+        } else {
+            override = evaluation.about(fact, ChannelChoice.class).stream()
+                    .max(Comparator.comparingInt(ChannelChoice::getRank))
+                    .filter(choice -> choice.getChannel() != current.channel() || !choice.getTemplate().isEmpty())
+                    .map(choice -> new ChannelAction(choice.getChannel(),
+                            choice.getTemplate().isEmpty() ? current.templateId() : choice.getTemplate(), current.variables(),
+                            choice.getChannel() == Channel.AGENT ? (current.queue().isEmpty() ? current.templateId() : current.queue()) : ""))
+                    .orElse(null);
         }
-        return evaluation.about(fact, ChannelChoice.class).stream()
-                .max(Comparator.comparingInt(ChannelChoice::getRank))
-                .filter(choice -> choice.getChannel() != current.channel() || !choice.getTemplate().isEmpty())
-                .map(choice -> Verdict.proceedWith(new ChannelAction(choice.getChannel(),
-                        choice.getTemplate().isEmpty() ? current.templateId() : choice.getTemplate(), current.variables(),
-                        choice.getChannel() == Channel.AGENT ? (current.queue().isEmpty() ? current.templateId() : current.queue()) : "")))
-                .orElse(Verdict.proceed());
+        double score = evaluation.about(fact, Score.class).stream().mapToDouble(Score::getValue).sum();
+        boolean share = !evaluation.about(fact, ShareWindow.class).isEmpty();
+        return override == null && score == 0 && !share ? Verdict.proceed()
+                : new Verdict.Proceed(override, null, score, share);
     }
 
     private static String ruleDetail(Conclusion conclusion) {
