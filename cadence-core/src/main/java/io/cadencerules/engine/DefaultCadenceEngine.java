@@ -88,8 +88,6 @@ final class DefaultCadenceEngine implements CadenceEngine {
     private final Executor executor;
 
     private final ConcurrentHashMap<String, ConcurrentSkipListMap<Integer, Cadence>> catalog = new ConcurrentHashMap<>();
-    private final Set<String> pausedCadences = ConcurrentHashMap.newKeySet();
-    private final Set<String> pausedCustomers = ConcurrentHashMap.newKeySet();
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
     /** Listener calls made while a journey lock is held wait here until the lock is released. */
     private final ThreadLocal<List<Runnable>> deferred = ThreadLocal.withInitial(ArrayList::new);
@@ -254,7 +252,8 @@ final class DefaultCadenceEngine implements CadenceEngine {
             skipStepsBeforeEnrolment(e, cadence, draft, now);
         }
         schedule(e, cadence, draft, anchorAt, now);
-        if (pausedCadences.contains(cadence.id()) || pausedCustomers.contains(customer.id())) {
+        if (store.paused(JourneyStore.PauseScope.CADENCE).contains(cadence.id())
+                || store.paused(JourneyStore.PauseScope.CUSTOMER).contains(customer.id())) {
             pauseManually(e, now);
         }
         return e.build();
@@ -390,8 +389,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
     /** The first-route candidate of a journey whose pending step is due and would be decided now, or null. */
     private Candidate candidate(Journey journey, Instant now) {
         if (journey.status() != JourneyStatus.ACTIVE || journey.nextStep() < 0 || journey.dueAt() == null
-                || journey.dueAt().isAfter(now) || pausedCadences.contains(journey.cadenceId())
-                || pausedCustomers.contains(journey.customerId())) {
+                || journey.dueAt().isAfter(now) || pausedByHand(journey)) {
             return null;
         }
         Cadence cadence = cadence(journey.cadenceId(), journey.cadenceVersion()).orElse(null);
@@ -598,7 +596,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
                 }
             }
             case ACTIVE -> {
-                if (pausedCadences.contains(journey.cadenceId()) || pausedCustomers.contains(journey.customerId())) {
+                if (pausedByHand(journey)) {
                     pauseManually(e, now);
                 } else {
                     decideStep(e, cadence, journey, now, decided);
@@ -1192,24 +1190,30 @@ final class DefaultCadenceEngine implements CadenceEngine {
 
     @Override
     public void pauseCadence(String cadenceId) {
-        pausedCadences.add(cadenceId);
+        store.setPaused(JourneyStore.PauseScope.CADENCE, cadenceId, true);
     }
 
     @Override
     public void resumeCadence(String cadenceId) {
-        pausedCadences.remove(cadenceId);
+        store.setPaused(JourneyStore.PauseScope.CADENCE, cadenceId, false);
         resumeManual(JourneyQuery.byCadence(cadenceId).status(JourneyStatus.PAUSED));
     }
 
     @Override
     public void pauseCustomer(String customerId) {
-        pausedCustomers.add(customerId);
+        store.setPaused(JourneyStore.PauseScope.CUSTOMER, customerId, true);
     }
 
     @Override
     public void resumeCustomer(String customerId) {
-        pausedCustomers.remove(customerId);
+        store.setPaused(JourneyStore.PauseScope.CUSTOMER, customerId, false);
         resumeManual(new JourneyQuery(customerId, null, JourneyStatus.PAUSED, JourneyQuery.DEFAULT_LIMIT));
+    }
+
+    /** True when the journey's cadence or customer is paused by hand (kept in the store, shared by instances). */
+    private boolean pausedByHand(Journey journey) {
+        return store.paused(JourneyStore.PauseScope.CADENCE).contains(journey.cadenceId())
+                || store.paused(JourneyStore.PauseScope.CUSTOMER).contains(journey.customerId());
     }
 
     private void resumeManual(JourneyQuery query) {
@@ -1217,8 +1221,8 @@ final class DefaultCadenceEngine implements CadenceEngine {
             int resumed = 0;
             List<Journey> paused = store.query(query);
             for (Journey journey : paused) {
-                if (Reasons.MANUAL.equals(journey.statusReason()) && !pausedCadences.contains(journey.cadenceId())
-                        && !pausedCustomers.contains(journey.customerId()) && resume(journey.id(), Reasons.MANUAL)) {
+                if (Reasons.MANUAL.equals(journey.statusReason()) && !pausedByHand(journey)
+                        && resume(journey.id(), Reasons.MANUAL)) {
                     resumed++;
                 }
             }

@@ -46,6 +46,9 @@ public final class InMemoryJourneyStore implements JourneyStore {
     private final ConcurrentHashMap<String, Long> seenEvents = new ConcurrentHashMap<>();
     private final ArrayDeque<SeenEvent> seenOrder = new ArrayDeque<>();
 
+    private final Map<PauseScope, Set<String>> paused = Map.of(
+            PauseScope.CADENCE, ConcurrentHashMap.newKeySet(), PauseScope.CUSTOMER, ConcurrentHashMap.newKeySet());
+
     private final int maxRejections;
     private final ArrayDeque<Rejection> rejections = new ArrayDeque<>();
 
@@ -285,6 +288,20 @@ public final class InMemoryJourneyStore implements JourneyStore {
             }
         }
         return true;
+    }
+
+    @Override
+    public void setPaused(PauseScope scope, String id, boolean isPaused) {
+        if (isPaused) {
+            paused.get(scope).add(id);
+        } else {
+            paused.get(scope).remove(id);
+        }
+    }
+
+    @Override
+    public Set<String> paused(PauseScope scope) {
+        return Set.copyOf(paused.get(scope));
     }
 
     @Override

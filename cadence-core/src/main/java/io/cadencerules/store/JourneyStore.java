@@ -77,6 +77,15 @@ public interface JourneyStore {
      */
     boolean markEventSeen(String eventId, Instant at);
 
+    /** What a manual pause applies to. */
+    enum PauseScope { CADENCE, CUSTOMER }
+
+    /** Marks a cadence or customer as paused by hand (or not); shared by every engine on the store. */
+    void setPaused(PauseScope scope, String id, boolean paused);
+
+    /** The cadences or customers paused by hand. */
+    java.util.Set<String> paused(PauseScope scope);
+
     /** Records a rejected input. */
     void recordRejection(Rejection rejection);
 

@@ -253,6 +253,16 @@ public abstract class JourneyStoreContract {
     }
 
     @Test
+    void manual_pauses_are_kept_per_scope() {
+        store.setPaused(JourneyStore.PauseScope.CADENCE, "card-late", true);
+        store.setPaused(JourneyStore.PauseScope.CUSTOMER, "c-1", true);
+        store.setPaused(JourneyStore.PauseScope.CUSTOMER, "c-2", true);
+        store.setPaused(JourneyStore.PauseScope.CUSTOMER, "c-2", false);
+        assertThat(store.paused(JourneyStore.PauseScope.CADENCE)).containsExactly("card-late");
+        assertThat(store.paused(JourneyStore.PauseScope.CUSTOMER)).containsExactly("c-1");
+    }
+
+    @Test
     void customers_are_saved_and_replaced() {
         store.saveCustomer(Customer.builder("c1").name("Ana").build());
         store.saveCustomer(Customer.builder("c1").name("Ana Maria").build());

@@ -163,6 +163,29 @@ class ReviewRegressionTest {
     }
 
     @Test
+    void a_manual_pause_is_kept_in_the_store_so_another_engine_on_it_honours_it() {
+        io.cadencerules.store.InMemoryJourneyStore shared = new io.cadencerules.store.InMemoryJourneyStore();
+        CadenceHarness first = CadenceHarness.startingAt(Fixtures.START).configure(b -> b.store(shared)).build();
+        Cadence cardLate = Fixtures.cardLate();
+        first.enroll(ana, debt, cardLate);
+        first.engine().pauseCadence("card-late");
+
+        CadenceHarness restarted = CadenceHarness.startingAt(Fixtures.START)
+                .configure(b -> b.store(shared).cadences(cardLate)).build();
+        restarted.advanceTo(local(1, 12, 0));
+        assertThat(restarted.engine().journey(h(cardLate)).orElseThrow().status()).isEqualTo(JourneyStatus.PAUSED);
+        assertThat(restarted.sent()).isEmpty();
+
+        restarted.engine().resumeCadence("card-late");
+        restarted.advanceTo(local(2, 12, 0));
+        assertThat(restarted.sent()).extracting(ContactRequest::stepId).containsExactly("d2-voice");
+    }
+
+    private io.cadencerules.journey.JourneyKey h(Cadence cadence) {
+        return new io.cadencerules.journey.JourneyKey(ana.id(), debt.key(), cadence.id());
+    }
+
+    @Test
     void a_renegotiated_promise_moves_the_pause() {
         CadenceHarness h = CadenceHarness.startingAt(Fixtures.START).build();
         Cadence cardLate = Fixtures.cardLate();
