@@ -276,21 +276,13 @@ final class DefaultCadenceEngine implements CadenceEngine {
         e.handOff = null;
         e.route = 0;
         if (e.anchorAt == null || (e.cursor < 0 && !cadence.isPlanned())) {
-            e.status = JourneyStatus.WAITING;
-            e.nextStep = -1;
-            e.attempt = 0;
-            Instant end = Timetable.horizonEnd(cadence, journey, e.anchorAt, e.delayDays);
-            e.dueAt = end.isBefore(now) ? now : end;
+            waitForHorizon(e, cadence, journey, now);
             return;
         }
         if (cadence.isPlanned()) {
             PlannedStep plan = plan(e, cadence, journey, now);
             if (plan == null) {
-                e.status = JourneyStatus.WAITING;
-                e.nextStep = -1;
-                e.attempt = 0;
-                Instant end = Timetable.horizonEnd(cadence, journey, e.anchorAt, e.delayDays);
-                e.dueAt = end.isBefore(now) ? now : end;
+                waitForHorizon(e, cadence, journey, now);
                 return;
             }
             e.status = JourneyStatus.ACTIVE;
@@ -304,6 +296,15 @@ final class DefaultCadenceEngine implements CadenceEngine {
         e.nextStep = e.cursor;
         e.attempt = 1;
         e.dueAt = Timetable.dueOf(cadence, step, e.anchorAt, journey.zone(), base, e.delayDays);
+    }
+
+    /** Nothing left to send: the journey waits (for its anchor event, or conversions) until its horizon. */
+    private static void waitForHorizon(Journey.Edit e, Cadence cadence, Journey journey, Instant now) {
+        e.status = JourneyStatus.WAITING;
+        e.nextStep = -1;
+        e.attempt = 0;
+        Instant end = Timetable.horizonEnd(cadence, journey, e.anchorAt, e.delayDays);
+        e.dueAt = end.isBefore(now) ? now : end;
     }
 
     /** Asks a planned cadence's planner for the next step, given the journey as edited so far; null when done. */
