@@ -328,37 +328,42 @@ final class DefaultCadenceEngine implements CadenceEngine {
     public int runDue() {
         Instant now = clock.instant();
         int processed = 0;
-        Set<JourneyId> seen = new java.util.HashSet<>();
+        Set<JourneyId> stillDue = ConcurrentHashMap.newKeySet(); // rare: processed this run but due again at once
         while (true) {
             List<Journey> claimed = store.claimDue(now, batchSize, new Lease(instanceId, clock.instant().plus(lease)));
-            List<Journey> batch = new ArrayList<>(claimed.size());
-            for (Journey journey : claimed) {
-                if (seen.add(journey.id())) {
-                    batch.add(journey);
-                } else {
-                    store.release(journey.id(), instanceId); // processed once in this run already: the next run
+            List<Journey> batch = claimed;
+            if (!stillDue.isEmpty()) {
+                batch = new ArrayList<>(claimed.size());
+                for (Journey journey : claimed) {
+                    if (stillDue.contains(journey.id())) {
+                        store.release(journey.id(), instanceId); // processed once in this run already: the next run
+                    } else {
+                        batch.add(journey);
+                    }
                 }
             }
             if (batch.isEmpty()) {
                 return processed;
             }
-            Map<JourneyId, Outcome> decided;
+            Outcome[] decided;
             try {
                 decided = decideBatch(batch, now);
             } catch (RuntimeException e) {
                 log.warn("batch decision failed; deciding each journey alone", e);
-                decided = Map.of();
+                decided = new Outcome[batch.size()];
             }
             if (executor == null) {
-                for (Journey journey : batch) {
-                    processClaimed(journey.id(), now, decided.get(journey.id()));
+                for (int i = 0; i < batch.size(); i++) {
+                    processClaimed(batch.get(i).id(), now, decided[i], stillDue);
                 }
             } else {
                 List<CompletableFuture<Void>> all = new ArrayList<>(batch.size());
-                Map<JourneyId, Outcome> outcomes = decided;
-                for (Journey journey : batch) {
-                    all.add(CompletableFuture.runAsync(() -> processClaimed(journey.id(), now, outcomes.get(journey.id())),
-                            executor));
+                Outcome[] outcomes = decided;
+                List<Journey> claimedBatch = batch;
+                for (int i = 0; i < batch.size(); i++) {
+                    int k = i;
+                    all.add(CompletableFuture.runAsync(
+                            () -> processClaimed(claimedBatch.get(k).id(), now, outcomes[k], stillDue), executor));
                 }
                 CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
             }
@@ -371,20 +376,22 @@ final class DefaultCadenceEngine implements CadenceEngine {
      * for the whole batch (rule engines evaluate it in one session). The outcome is used only if the
      * journey is unchanged when its turn comes; otherwise it is decided again alone.
      */
-    private Map<JourneyId, Outcome> decideBatch(List<Journey> batch, Instant now) {
+    private Outcome[] decideBatch(List<Journey> batch, Instant now) {
         List<Candidate> candidates = new ArrayList<>(batch.size());
-        for (Journey journey : batch) {
-            Candidate candidate = candidate(journey, now);
+        int[] position = new int[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            Candidate candidate = candidate(batch.get(i), now);
+            position[i] = candidate == null ? -1 : candidates.size();
             if (candidate != null) {
                 candidates.add(candidate);
             }
         }
         List<Outcome> outcomes = evaluate(candidates);
-        Map<JourneyId, Outcome> byId = new java.util.HashMap<>(candidates.size() * 2);
-        for (int i = 0; i < candidates.size(); i++) {
-            byId.put(candidates.get(i).context().journey().id(), outcomes.get(i));
+        Outcome[] aligned = new Outcome[batch.size()];
+        for (int i = 0; i < aligned.length; i++) {
+            aligned[i] = position[i] < 0 ? null : outcomes.get(position[i]);
         }
-        return byId;
+        return aligned;
     }
 
     /** The first-route candidate of a journey whose pending step is due and would be decided now, or null. */
@@ -515,12 +522,15 @@ final class DefaultCadenceEngine implements CadenceEngine {
     private record Outcome(long version, Verdict refusal, StepContext context, Money estimate) {
     }
 
-    private void processClaimed(JourneyId id, Instant now, Outcome decided) {
+    private void processClaimed(JourneyId id, Instant now, Outcome decided, Set<JourneyId> stillDue) {
         locked(id.key(), () -> {
             try {
-                advanceWhileDue(id, now, decided);
+                if (!advanceWhileDue(id, now, decided)) {
+                    stillDue.add(id);
+                }
             } catch (RuntimeException e) {
                 backOff(id, now, e);
+                stillDue.add(id);
             } finally {
                 store.release(id, instanceId);
             }
@@ -559,12 +569,14 @@ final class DefaultCadenceEngine implements CadenceEngine {
     /**
      * Runs transitions on a journey (the caller holds its lock and lease) until it is not due. A
      * batch decision is used for the first transition if the journey is still at its version.
+     *
+     * @return false if the journey is still due after the bound of transitions
      */
-    private void advanceWhileDue(JourneyId id, Instant now, Outcome decided) {
+    private boolean advanceWhileDue(JourneyId id, Instant now, Outcome decided) {
         for (int i = 0; i < MAX_TRANSITIONS_PER_CLAIM; i++) {
             Journey journey = store.find(id).orElse(null);
             if (journey == null || !journey.isLive() || journey.dueAt() == null || journey.dueAt().isAfter(now)) {
-                return;
+                return true;
             }
             Journey next = transition(journey, now, decided != null && decided.version() == journey.version() ? decided : null);
             decided = null;
@@ -573,6 +585,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
             }
         }
         log.warn("journey {} still due after {} transitions at {}; left for the next run", id, MAX_TRANSITIONS_PER_CLAIM, now);
+        return false;
     }
 
     /** One due transition of a live journey. */
