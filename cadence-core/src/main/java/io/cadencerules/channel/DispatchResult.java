@@ -38,6 +38,18 @@ public sealed interface DispatchResult {
         }
     }
 
+    /**
+     * The outcome is not known: the request may or may not have reached the provider (a timeout, a
+     * connection lost after sending). The engine offers the same request again, with the same
+     * idempotency key, after the step's retry wait (at most {@code max(3, maxAttempts)} times), so a
+     * provider that de-duplicates on the key never sends twice.
+     */
+    record Unknown(String reason) implements DispatchResult {
+        public Unknown {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
     /** Accepted with the provider's id. */
     static DispatchResult accepted(String providerId) {
         return new Accepted(providerId);
@@ -51,6 +63,11 @@ public sealed interface DispatchResult {
     /** Not now: try again at {@code until}. */
     static DispatchResult deferred(Instant until, String reason) {
         return new Deferred(until, reason);
+    }
+
+    /** Outcome unknown: offer the same request again later, with the same key. */
+    static DispatchResult unknown(String reason) {
+        return new Unknown(reason);
     }
 
     /** Failed; retry later if {@code retryable}. */

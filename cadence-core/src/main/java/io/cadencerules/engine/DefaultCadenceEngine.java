@@ -756,6 +756,23 @@ final class DefaultCadenceEngine implements CadenceEngine {
                 e.dueAt = until;
                 return;
             }
+            if (result instanceof DispatchResult.Unknown unknown) {
+                e.record(entry(now, Kind.FAILED, step.id(), channel, attempt, Reasons.OUTCOME_UNKNOWN, unknown.reason()));
+                if (unknownOutcomes(journey, step.id(), channel, attempt) + 1 < Math.max(3, step.maxAttempts())) {
+                    e.route = route; // offered again with the same attempt, so the same idempotency key
+                    e.attempt = attempt;
+                    e.dueAt = now.plus(step.retryAfter());
+                    return;
+                }
+                if (lastRoute) {
+                    e.record(entry(now, Kind.SKIPPED, step.id(), channel, attempt, Reasons.ATTEMPTS_EXHAUSTED,
+                            "outcome still unknown after " + Math.max(3, step.maxAttempts()) + " offers"));
+                    advance(e, cadence, journey, step, now);
+                    return;
+                }
+                attempt = 1;
+                continue;
+            }
             boolean retryable = result instanceof DispatchResult.Failed failed && failed.retryable();
             String why = result instanceof DispatchResult.Rejected rejected ? rejected.reason()
                     : ((DispatchResult.Failed) result).reason();
@@ -826,6 +843,18 @@ final class DefaultCadenceEngine implements CadenceEngine {
         return id + "/" + stepId + "/" + visit + "/" + route + "/" + attempt;
     }
 
+    /** How many times this step's attempt on this channel already ended with an unknown outcome. */
+    private static int unknownOutcomes(Journey journey, String stepId, Channel channel, int attempt) {
+        int n = 0;
+        for (HistoryEntry e : journey.history()) {
+            if (e.kind() == Kind.FAILED && Reasons.OUTCOME_UNKNOWN.equals(e.reason()) && stepId.equals(e.stepId())
+                    && e.channel() == channel && e.attempt() == attempt) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** 1 + the contacts already sent for this step (hand-offs counted apart from the step's own). */
     private static int visit(Journey journey, String stepId, boolean handOff) {
         int sent = 0;
@@ -857,16 +886,16 @@ final class DefaultCadenceEngine implements CadenceEngine {
         try {
             DispatchResult result = adapter.dispatch(request).toCompletableFuture()
                     .get(dispatchTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            return result != null ? result : DispatchResult.failed(Reasons.DISPATCH_ERROR + ": adapter returned null", true);
+            return result != null ? result : DispatchResult.unknown(Reasons.DISPATCH_ERROR + ": adapter returned null");
         } catch (TimeoutException e) {
-            return DispatchResult.failed(Reasons.DISPATCH_ERROR + ": no answer within " + dispatchTimeout, true);
+            return DispatchResult.unknown(Reasons.DISPATCH_ERROR + ": no answer within " + dispatchTimeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return DispatchResult.failed(Reasons.DISPATCH_ERROR + ": interrupted", true);
+            return DispatchResult.unknown(Reasons.DISPATCH_ERROR + ": interrupted");
         } catch (Exception e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             log.warn("adapter failed for {}", request.idempotencyKey(), cause);
-            return DispatchResult.failed(Reasons.DISPATCH_ERROR + ": " + cause, true);
+            return DispatchResult.unknown(Reasons.DISPATCH_ERROR + ": " + cause);
         }
     }
 

@@ -18,6 +18,7 @@ public final class Reasons {
     public static final String PROVIDER_REJECTED = "provider-rejected";
     public static final String PROVIDER_FAILED = "provider-failed";
     public static final String PROVIDER_DEFERRED = "provider-deferred";
+    public static final String OUTCOME_UNKNOWN = "outcome-unknown";
     public static final String DELIVERY_FAILED = "delivery-failed";
     public static final String ATTEMPTS_EXHAUSTED = "attempts-exhausted";
     public static final String STALE = "stale";

@@ -28,12 +28,15 @@ public final class ReloadingRuleBook implements Supplier<RuleBook> {
     private static final Logger log = LoggerFactory.getLogger(ReloadingRuleBook.class);
 
     private final AtomicReference<RuleBook> current;
-    private final AtomicReference<RuleCompilationException> lastError = new AtomicReference<>();
+    private final AtomicReference<RuntimeException> lastFailure = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicLong generations = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong installed = new java.util.concurrent.atomic.AtomicLong();
     private final Executor compiler;
 
     /**
      * @param initial  the working book
-     * @param compiler where reloads compile (a background thread; decisions never wait for it)
+     * @param compiler where reloads compile (a background thread; decisions never wait for it). Use
+     *                 another executor than the one given to {@link #watch}: the watch waits for reloads.
      */
     public ReloadingRuleBook(RuleBook initial, Executor compiler) {
         this.current = new AtomicReference<>(Objects.requireNonNull(initial, "initial"));
@@ -46,26 +49,45 @@ public final class ReloadingRuleBook implements Supplier<RuleBook> {
         return current.get();
     }
 
-    /** The last reload's compilation failure, or null if the last reload succeeded (or none failed yet). */
+    /** The last reload's compilation errors, or null if it did not fail to compile. */
     public RuleCompilationException lastError() {
-        return lastError.get();
+        return lastFailure.get() instanceof RuleCompilationException e ? e : null;
     }
 
     /**
-     * Compiles the book's files again in the background; on success the new book replaces the old.
+     * Why the last reload failed (compilation errors, a directory without DRL files, an I/O error), or
+     * null if it succeeded.
+     */
+    public RuntimeException lastFailure() {
+        return lastFailure.get();
+    }
+
+    /**
+     * Compiles the book's files again in the background; on success the new book replaces the old,
+     * unless a reload started later has already been installed.
      *
-     * @return completes with the book now in use, or exceptionally with the {@link RuleCompilationException}
-     *         (the old book stays in use)
+     * @return completes with the book now in use, or exceptionally with why the reload failed (the old
+     *         book stays in use)
      */
     public CompletableFuture<RuleBook> reload() {
+        long generation = generations.incrementAndGet();
         return CompletableFuture.supplyAsync(() -> {
             try {
                 RuleBook next = current.get().rebuild();
-                current.set(next);
-                lastError.set(null);
-                return next;
-            } catch (RuleCompilationException e) {
-                lastError.set(e);
+                synchronized (this) {
+                    if (generation > installed.get()) {
+                        installed.set(generation);
+                        current.set(next);
+                        lastFailure.set(null);
+                    }
+                }
+                return current.get();
+            } catch (RuntimeException e) {
+                synchronized (this) {
+                    if (generation > installed.get()) {
+                        lastFailure.set(e);
+                    }
+                }
                 log.warn("rule book '{}' was not reloaded; the previous rules stay in use: {}", current.get().name(),
                         e.getMessage());
                 throw e;

@@ -53,10 +53,10 @@ final class RuleCompiler {
     }
 
     private static Built build(String book, List<RuleSource> sources, RuleBook.Mode mode) {
-        BUILDS.incrementAndGet();
+        long build = BUILDS.incrementAndGet(); // unique per build: concurrent builds must not share a ReleaseId
         KieServices ks = KieServices.get();
         KieFileSystem kfs = ks.newKieFileSystem();
-        ReleaseId id = ks.newReleaseId("io.cadencerules.rules", "book", "1.0." + BUILDS.get());
+        ReleaseId id = ks.newReleaseId("io.cadencerules.rules", "book", "1.0." + build);
         kfs.generateAndWritePomXML(id);
         for (RuleSource source : sources) {
             kfs.write("src/main/resources/io/cadencerules/rules/" + source.name(), source.text());
@@ -70,7 +70,10 @@ final class RuleCompiler {
         List<Message> messages = builder.getResults().getMessages(Message.Level.ERROR);
         if (!messages.isEmpty()) {
             ks.getRepository().removeKieModule(id);
-            throw new RuleCompilationException(book, errors(messages));
+            List<RuleError> errors = errors(messages);
+            throw new RuleCompilationException(book, errors.isEmpty()
+                    ? List.of(new RuleError("", 0, 0, "Drools could not parse the rule book (no location given)"))
+                    : errors);
         }
         KieContainer container = ks.newKieContainer(id);
         return new Built(container.getKieBase(), id);

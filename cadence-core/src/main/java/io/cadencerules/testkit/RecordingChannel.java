@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A channel adapter that records what it is asked to send and accepts it, like an idempotent
- * provider: a request whose idempotency key was seen before gets the first answer again and is not
- * recorded twice (it is counted in {@link #duplicateOffers()}). Answers can be scripted with
+ * provider: a request whose idempotency key was already accepted or rejected gets that answer again
+ * and is not recorded twice (it is counted in {@link #duplicateOffers()}); after a scripted deferral,
+ * failure or unknown outcome, the same key is answered anew. Answers can be scripted with
  * {@link #answerNext}. Thread-safe.
  */
 public final class RecordingChannel implements ChannelAdapter {
@@ -38,7 +39,9 @@ public final class RecordingChannel implements ChannelAdapter {
             return CompletableFuture.completedFuture(earlier);
         }
         DispatchResult result = scripted.isEmpty() ? DispatchResult.accepted("rec-" + (++ids)) : scripted.poll();
-        byKey.put(request.idempotencyKey(), result);
+        if (result instanceof DispatchResult.Accepted || result instanceof DispatchResult.Rejected) {
+            byKey.put(request.idempotencyKey(), result); // final answers are repeated for the same key
+        }
         if (result instanceof DispatchResult.Accepted) {
             sent.add(request);
         }

@@ -238,6 +238,36 @@ class BranchesAndRoutingTest {
     }
 
     @Test
+    void an_unknown_outcome_is_offered_again_with_the_same_key_and_sent_once() {
+        Cadence cadence = Cadence.collection("reminder")
+                .step("d0").at(days(0), LocalTime.of(9, 0)).sms("due-today")
+                .build();
+        h.channel(SMS).answerNext(DispatchResult.unknown("timed out"), DispatchResult.unknown("timed out"));
+        h.enroll(ana, debt, cadence);
+        h.advance(Duration.ofDays(10));
+
+        assertThat(h.channel(SMS).offers()).isEqualTo(3);
+        assertThat(h.channel(SMS).sent()).extracting(ContactRequest::idempotencyKey, ContactRequest::requestedAt)
+                .containsExactly(tuple("c-1/inv-9/reminder#1/d0/1/SMS/1", local(0, 11, 0)));
+        assertThat(h.journey(ana, debt, cadence).history()).filteredOn(e -> "d0".equals(e.stepId()))
+                .extracting(e -> e.kind(), e -> e.attempt(), e -> e.reason())
+                .containsExactly(tuple(Kind.FAILED, 1, Reasons.OUTCOME_UNKNOWN), tuple(Kind.FAILED, 1, Reasons.OUTCOME_UNKNOWN),
+                        tuple(Kind.SENT, 1, Reasons.ACCEPTED));
+    }
+
+    @Test
+    void an_outcome_that_stays_unknown_is_given_up_after_three_offers() {
+        Cadence cadence = Cadence.collection("reminder")
+                .step("d0").at(days(0), LocalTime.of(9, 0)).sms("due-today")
+                .build();
+        h.channel(SMS).answerNext(DispatchResult.unknown("t1"), DispatchResult.unknown("t2"), DispatchResult.unknown("t3"));
+        h.enroll(ana, debt, cadence);
+        h.advance(Duration.ofDays(10));
+        assertThat(h.channel(SMS).offers()).isEqualTo(3);
+        assertThat(h.journey(ana, debt, cadence)).hasEntry(Kind.SKIPPED, "d0", Reasons.ATTEMPTS_EXHAUSTED);
+    }
+
+    @Test
     void retries_stop_at_the_maximum_and_the_step_is_given_up() {
         Cadence cadence = Cadence.collection("reminder")
                 .step("d0").at(days(0), LocalTime.of(9, 0)).sms("due-today").maxAttempts(2, Duration.ofMinutes(30))

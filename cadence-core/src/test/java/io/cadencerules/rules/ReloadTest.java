@@ -97,6 +97,21 @@ class ReloadTest {
     }
 
     @Test
+    void a_reload_that_fails_for_another_reason_is_recorded_and_keeps_the_rules(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("segments.drl");
+        Files.writeString(file, version("kept"));
+        ExecutorService compiler = Executors.newSingleThreadExecutor();
+        ReloadingRuleBook book = new ReloadingRuleBook(RuleBook.builder("live").directory(dir).build(), compiler);
+        Files.delete(file);
+
+        assertThatThrownBy(() -> book.reload().join()).hasCauseInstanceOf(IllegalArgumentException.class);
+        assertThat(book.lastFailure()).hasMessage("rule book 'live' has no DRL sources");
+        assertThat(book.lastError()).isNull();
+        assertThat(book.get().evaluate(FACT).all(Segment.class)).extracting(Segment::getName).containsExactly("kept");
+        compiler.shutdown();
+    }
+
+    @Test
     void a_watched_directory_reloads_on_change(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("segments.drl");
         Files.writeString(file, version("w1"));

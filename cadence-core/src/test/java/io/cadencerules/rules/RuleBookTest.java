@@ -72,6 +72,28 @@ class RuleBookTest {
         assertThat(first.sources()).isEqualTo(second.sources());
     }
 
+    @Test
+    void concurrent_builds_each_get_their_own_rules() throws Exception {
+        int threads = 12;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+        java.util.List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            String segment = "concurrent-" + i + "-" + System.identityHashCode(start);
+            answers.add(pool.submit(() -> {
+                start.await();
+                RuleBook book = RuleBook.builder("c").source("concurrent.drl", probe(segment)).build();
+                java.util.List<Segment> concluded = book.evaluate(enrolment("+5511991234567", "1.00", 0)).all(Segment.class);
+                return segment + " -> " + concluded.get(0).getName();
+            }));
+        }
+        for (java.util.concurrent.Future<String> answer : answers) {
+            String[] parts = answer.get(120, java.util.concurrent.TimeUnit.SECONDS).split(" -> ");
+            assertThat(parts[1]).as("the rules of the book built with segment %s", parts[0]).isEqualTo(parts[0]);
+        }
+        pool.shutdown();
+    }
+
     static String probe(String segment) {
         return """
                 package io.cadencerules.rules;

@@ -153,7 +153,12 @@ public final class WebhookChannelAdapter implements ChannelAdapter {
     }
 
     private DispatchResult send(ContactRequest request) {
-        byte[] body = body(request);
+        byte[] body;
+        try {
+            body = body(request);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            return DispatchResult.rejected(e.getMessage()); // a template problem: retrying cannot help
+        }
         HttpRequest http = HttpRequest.newBuilder(endpoint)
                 .timeout(requestTimeout)
                 .header("Content-Type", "application/json")
@@ -162,6 +167,7 @@ public final class WebhookChannelAdapter implements ChannelAdapter {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         String lastProblem = "";
+        boolean mayHaveArrived = false; // a timeout or I/O error: the provider may have acted on the request
         Duration backoff = initialBackoff;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             if (attempt > 1) {
@@ -178,9 +184,11 @@ public final class WebhookChannelAdapter implements ChannelAdapter {
                 response = client.send(http, HttpResponse.BodyHandlers.ofString());
             } catch (HttpTimeoutException e) {
                 lastProblem = "timed out (" + e.getMessage() + ")";
+                mayHaveArrived |= !(e instanceof java.net.http.HttpConnectTimeoutException);
                 continue;
             } catch (IOException e) {
                 lastProblem = "I/O error: " + e;
+                mayHaveArrived |= !(e instanceof java.net.ConnectException);
                 continue;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -199,7 +207,8 @@ public final class WebhookChannelAdapter implements ChannelAdapter {
             }
             return DispatchResult.failed("http " + status + ": unexpected answer from " + endpoint, false);
         }
-        return DispatchResult.failed(lastProblem + " after " + maxAttempts + " attempt(s)", true);
+        String problem = lastProblem + " after " + maxAttempts + " attempt(s)";
+        return mayHaveArrived ? DispatchResult.unknown(problem) : DispatchResult.failed(problem, true);
     }
 
     private Duration next(Duration backoff) {

@@ -174,16 +174,14 @@ class WebhookChannelAdapterTest {
     }
 
     @Test
-    void a_server_slower_than_the_timeout_fails_retryable() {
+    void a_server_slower_than_the_timeout_leaves_the_outcome_unknown_so_the_engine_reoffers_the_same_key() {
         provider.hang = true;
         long started = System.nanoTime();
         DispatchResult result = send(adapter().requestTimeout(Duration.ofMillis(150)).maxAttempts(2).build(),
                 Requests.sms("+5511987654321", Map.of()));
 
-        assertThat(result).isInstanceOfSatisfying(DispatchResult.Failed.class, f -> {
-            assertThat(f.retryable()).isTrue();
-            assertThat(f.reason()).startsWith("timed out").endsWith("after 2 attempt(s)");
-        });
+        assertThat(result).isInstanceOfSatisfying(DispatchResult.Unknown.class, u ->
+                assertThat(u.reason()).startsWith("timed out").endsWith("after 2 attempt(s)"));
         assertThat(sleeps).containsExactly(Duration.ofMillis(200));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
     }
