@@ -31,10 +31,12 @@ public final class LimitedAdapter implements ChannelAdapter {
     private final double burst;
     private final int maxInFlight;
     private final Duration retryDelay;
+    private final Duration inFlightTimeout;
 
     private double tokens;
     private Instant refilledAt;
-    private int inFlight;
+    /** Start of each request waiting for an answer; a slot frees on the answer or after {@link #inFlightTimeout}. */
+    private final java.util.Map<Object, Instant> inFlight = new java.util.IdentityHashMap<>();
 
     private LimitedAdapter(Builder b) {
         this.delegate = b.delegate;
@@ -44,6 +46,7 @@ public final class LimitedAdapter implements ChannelAdapter {
         this.burst = b.burst > 0 ? b.burst : Math.max(1, b.ratePerSecond);
         this.maxInFlight = b.maxInFlight;
         this.retryDelay = b.retryDelay;
+        this.inFlightTimeout = b.inFlightTimeout;
         this.tokens = this.burst;
     }
 
@@ -55,10 +58,12 @@ public final class LimitedAdapter implements ChannelAdapter {
     @Override
     public CompletionStage<DispatchResult> dispatch(ContactRequest request) {
         Instant now = clock.instant();
+        Object slot = new Object();
         synchronized (this) {
-            if (inFlight >= maxInFlight) {
+            inFlight.values().removeIf(start -> !start.plus(inFlightTimeout).isAfter(now)); // answers that never came
+            if (inFlight.size() >= maxInFlight) {
                 return CompletableFuture.completedFuture(DispatchResult.deferred(now.plus(retryDelay),
-                        name + ": " + inFlight + " requests in flight, the limit is " + maxInFlight));
+                        name + ": " + inFlight.size() + " requests in flight, the limit is " + maxInFlight));
             }
             if (ratePerSecond > 0) {
                 refill(now);
@@ -69,20 +74,24 @@ public final class LimitedAdapter implements ChannelAdapter {
                 }
                 tokens -= 1;
             }
-            inFlight++;
+            inFlight.put(slot, now);
         }
         CompletionStage<DispatchResult> answer;
         try {
             answer = delegate.dispatch(request);
         } catch (RuntimeException e) {
-            release();
-            throw e;
+            release(slot);
+            return CompletableFuture.completedFuture(DispatchResult.unknown(name + ": the adapter threw " + e));
         }
-        return answer.whenComplete((result, error) -> release());
+        if (answer == null) {
+            release(slot);
+            return CompletableFuture.completedFuture(DispatchResult.unknown(name + ": the adapter returned no answer"));
+        }
+        return answer.whenComplete((result, error) -> release(slot));
     }
 
-    private synchronized void release() {
-        inFlight--;
+    private synchronized void release(Object slot) {
+        inFlight.remove(slot);
     }
 
     private void refill(Instant now) {
@@ -110,6 +119,7 @@ public final class LimitedAdapter implements ChannelAdapter {
         private double burst;
         private int maxInFlight = Integer.MAX_VALUE;
         private Duration retryDelay = Duration.ofSeconds(1);
+        private Duration inFlightTimeout = Duration.ofSeconds(60);
 
         private Builder(ChannelAdapter delegate, InstantSource clock) {
             this.delegate = Objects.requireNonNull(delegate, "delegate");
@@ -158,6 +168,18 @@ public final class LimitedAdapter implements ChannelAdapter {
                 throw new IllegalArgumentException("retry delay must be positive, but was " + delay);
             }
             this.retryDelay = delay;
+            return this;
+        }
+
+        /**
+         * After this long without an answer a request no longer holds an in-flight slot (the engine has
+         * given up on it after its dispatch timeout); default 60 s.
+         */
+        public Builder inFlightTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("in-flight timeout must be positive, but was " + timeout);
+            }
+            this.inFlightTimeout = timeout;
             return this;
         }
 

@@ -90,6 +90,36 @@ class LimitedAdapterTest {
     }
 
     @Test
+    void an_adapter_that_throws_or_answers_null_does_not_keep_its_slot() {
+        VirtualClock clock = new VirtualClock(T0);
+        LimitedAdapter throwing = LimitedAdapter.wrap(r -> {
+            throw new IllegalStateException("driver down");
+        }, clock).name("gw").maxInFlight(1).build();
+        LimitedAdapter silent = LimitedAdapter.wrap(r -> null, clock).name("gw").maxInFlight(1).build();
+        ContactRequest request = requests(1).get(0);
+
+        assertThat(throwing.dispatch(request).toCompletableFuture().join())
+                .isEqualTo(DispatchResult.unknown("gw: the adapter threw java.lang.IllegalStateException: driver down"));
+        assertThat(throwing.dispatch(request).toCompletableFuture().join()).isInstanceOf(DispatchResult.Unknown.class);
+        assertThat(silent.dispatch(request).toCompletableFuture().join())
+                .isEqualTo(DispatchResult.unknown("gw: the adapter returned no answer"));
+        assertThat(silent.dispatch(request).toCompletableFuture().join()).isInstanceOf(DispatchResult.Unknown.class);
+    }
+
+    @Test
+    void an_answer_that_never_comes_frees_its_slot_after_the_in_flight_timeout() {
+        VirtualClock clock = new VirtualClock(T0);
+        LimitedAdapter hanging = LimitedAdapter.wrap(r -> new CompletableFuture<>(), clock).name("gw").maxInFlight(1)
+                .inFlightTimeout(Duration.ofSeconds(30)).build();
+        ContactRequest request = requests(1).get(0);
+
+        hanging.dispatch(request);
+        assertThat(hanging.dispatch(request).toCompletableFuture().join()).isInstanceOf(DispatchResult.Deferred.class);
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(hanging.dispatch(request).toCompletableFuture().isDone()).as("a new request got the freed slot").isFalse();
+    }
+
+    @Test
     void through_the_engine_deferred_contacts_go_out_as_tokens_free_up_with_the_same_key() {
         VirtualClock clock = new VirtualClock(T0);
         RecordingChannel provider = new RecordingChannel();
