@@ -138,6 +138,8 @@ public final class TypedChannels {
             T typed;
             try {
                 typed = build.apply(request);
+            } catch (NoCallerIdNow e) {
+                return CompletableFuture.completedFuture(DispatchResult.deferred(e.retryAt, e.getMessage()));
             } catch (IllegalStateException | IllegalArgumentException e) {
                 return CompletableFuture.completedFuture(DispatchResult.rejected(e.getMessage()));
             }
@@ -406,8 +408,22 @@ public final class TypedChannels {
             throw new IllegalStateException(request.channel() + " step '" + request.stepId()
                     + "' needs a caller ID, but no CallerIdPool is configured");
         }
-        return callerIds.callerId(request).orElseThrow(() -> new IllegalStateException(
-                "no caller ID may be used now for " + request.channel() + " step '" + request.stepId() + "' (pool " + callerIds + ")"));
+        return callerIds.callerId(request).orElseThrow(() -> new NoCallerIdNow(request.requestedAt().plus(CALLER_ID_RETRY),
+                "no caller ID may be used now for " + request.channel() + " step '" + request.stepId() + "' (pool " + callerIds
+                        + "); trying again in " + CALLER_ID_RETRY.toMinutes() + " min"));
+    }
+
+    /** How long a call waits when the pool has no caller ID free (e.g. every number spent its daily dials). */
+    private static final java.time.Duration CALLER_ID_RETRY = java.time.Duration.ofMinutes(30);
+
+    /** The pool has no usable caller ID right now: a temporary condition, so the call is deferred, not rejected. */
+    private static final class NoCallerIdNow extends IllegalStateException {
+        private final java.time.Instant retryAt;
+
+        NoCallerIdNow(java.time.Instant retryAt, String message) {
+            super(message);
+            this.retryAt = retryAt;
+        }
     }
 
     private List<HistoryLine> history(Journey journey) {

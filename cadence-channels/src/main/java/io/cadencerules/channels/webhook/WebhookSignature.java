@@ -53,7 +53,7 @@ public final class WebhookSignature {
             return false;
         }
         byte[] expected = sign(secret, body).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, header.strip().getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(expected, header.strip().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
     }
 
     static String requireSecret(String secret) {

@@ -53,6 +53,14 @@ class BrazilZoneResolverTest {
     }
 
     @Test
+    void ddd_81_is_recife_or_fernando_de_noronha() {
+        Customer c = Customer.builder("c").phone("+5581991234567").build();
+        assertThat(resolver.zoneOf(c)).isEqualTo(java.time.ZoneId.of("America/Recife"));
+        assertThat(resolver.candidateZones(c)).containsExactly(java.time.ZoneId.of("America/Recife"),
+                java.time.ZoneId.of("America/Noronha"));
+    }
+
+    @Test
     void whatsapp_numbers_count_after_phones_and_invalid_ones_are_ignored() {
         Customer c = Customer.builder("c").phone("+5520987654321").whatsapp("+5592991234567").build();
         assertThat(resolver.zoneOf(c)).isEqualTo(MANAUS);

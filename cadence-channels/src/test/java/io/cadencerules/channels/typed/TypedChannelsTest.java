@@ -236,6 +236,20 @@ class TypedChannelsTest {
     }
 
     @Test
+    void a_pool_with_no_caller_id_free_now_defers_the_call_instead_of_rejecting_it() {
+        ContactRequest source = rig.sent(VoiceBlastRequest.class, "c-1").get(0).source();
+        TypedChannels typed = TypedChannels.builder(TypedRig.catalog()).callerIds(request -> java.util.Optional.empty()).build();
+
+        DispatchResult result = typed.voiceBlast(r -> CompletableFuture.completedFuture(DispatchResult.accepted("x")))
+                .dispatch(source).toCompletableFuture().join();
+
+        assertThat(result).isInstanceOfSatisfying(DispatchResult.Deferred.class, d -> {
+            assertThat(d.until()).isEqualTo(source.requestedAt().plus(java.time.Duration.ofMinutes(30)));
+            assertThat(d.reason()).startsWith("no caller ID may be used now for VOICE_BLAST step 'd4-voice'");
+        });
+    }
+
+    @Test
     void caller_id_pool_refuses_bad_and_repeated_numbers() {
         assertThatThrownBy(() -> CallerIdPool.roundRobin("1140000001"))
                 .hasMessage("caller ID must be in E.164 form (+ and 7 to 15 digits), but was '1140000001'");

@@ -254,5 +254,7 @@ class WebhookChannelAdapterTest {
         assertThat(WebhookSignature.verify("Jefe-Jefe-Jefe-Jefe", body, signature)).isTrue();
         assertThat(WebhookSignature.verify("Jefe-Jefe-Jefe-Jefe", "tampered".getBytes(StandardCharsets.UTF_8), signature)).isFalse();
         assertThat(WebhookSignature.verify("Jefe-Jefe-Jefe-Jefe", body, null)).isFalse();
+        assertThat(WebhookSignature.verify("Jefe-Jefe-Jefe-Jefe", body, "sha256=" + signature.substring(7).toUpperCase()))
+                .as("hex digits in upper case verify too").isTrue();
     }
 }
