@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  * hand-off to an agent from a response branch ({@link Interest#HAND_OFF}); a reply whose text is not
  * a stop or "no" keyword ({@link Interest#POSITIVE_REPLY}); a click on a tracked link
  * ({@link Interest#CLICK}). Key presses count only through the hand-off they trigger, since a key can
- * as well mean "no". A journey is left out, however interested, when it converted (nothing left to
+ * as well mean "no". A later refusal (a stop or "no" reply) cancels the interest shown before it. A journey is left out, however interested, when it converted (nothing left to
  * sell or collect), was suppressed or exited (opt-out, cease, branch stop), when the customer opted
  * out, asked to cease, disputed, complained or died, or while it is paused by a promise to pay.
  * Live and completed journeys qualify.
@@ -126,12 +126,21 @@ public final class AgentMailingExport {
     private Optional<HistoryEntry> interest(Journey journey) {
         HistoryEntry best = null;
         for (HistoryEntry e : journey.history()) {
+            if (isRefusal(e)) {
+                best = null; // a later "no" / stop word cancels the interest shown before it
+                continue;
+            }
             Interest kind = kindOrNull(e);
             if (kind != null && (best == null || kind.compareTo(kind(best)) <= 0)) {
                 best = e;
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    private boolean isRefusal(HistoryEntry e) {
+        return e.kind() == HistoryEntry.Kind.EVENT && "reply-received".equals(e.reason())
+                && negativeReplies.contains(normalise(replyText(e.detail())));
     }
 
     private Interest kind(HistoryEntry e) {

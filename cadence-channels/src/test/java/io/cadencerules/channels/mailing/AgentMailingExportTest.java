@@ -56,6 +56,8 @@ class AgentMailingExportTest {
         h.deliver(h.events().replied("c-4", "inv-9", TWO_WAY_SMS, "Não"));           // negative
         h.advanceTo(Fixtures.DUE.plusDays(3).atTime(15, 0), Fixtures.SAO_PAULO);
         h.deliver(h.events().clicked("c-3", "inv-9", "https://pague.example/inv-9")); // click
+        h.deliver(h.events().clicked("c-5", "inv-9", "https://pague.example/inv-9")); // clicked, then said no
+        h.deliver(h.events().replied("c-5", "inv-9", TWO_WAY_SMS, "Não"));
         h.deliver(h.events().clicked("c-6", "inv-9", "https://pague.example/inv-9"));
         h.deliver(h.events().paid("c-6", "inv-9", Money.brl("1234.56")));              // clicked, then paid
         h.deliver(h.events().clicked("c-7", "inv-9", "https://pague.example/inv-9"));  // no phone
