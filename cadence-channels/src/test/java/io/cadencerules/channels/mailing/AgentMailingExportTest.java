@@ -123,7 +123,8 @@ class AgentMailingExportTest {
     void negative_replies_are_configurable_and_options_are_checked() {
         AgentMailing strict = AgentMailingExport.builder(h.clock()).negativeReplies(java.util.Set.of("sim, pode ligar")).build()
                 .export(journeys, id -> Optional.ofNullable(customers.get(id)));
-        assertThat(strict.entries()).extracting(MailingEntry::customerId).containsExactly("c-3", "c-1", "c-4");
+        // with "não" no longer a refusal, c-5 (clicked, then replied "Não") is interested again
+        assertThat(strict.entries()).extracting(MailingEntry::customerId).containsExactly("c-3", "c-5", "c-1", "c-4");
         assertThatThrownBy(() -> AgentMailingExport.builder(h.clock()).lastContacts(21))
                 .hasMessage("mailing last contacts must be between 0 and 20, but was 21");
     }
