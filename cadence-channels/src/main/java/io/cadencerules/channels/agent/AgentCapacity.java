@@ -1,9 +1,9 @@
 package io.cadencerules.channels.agent;
 
-/** The call center's answer to "can this agent queue take one more contact now?". */
+/** The call center's answer to "how many more contacts can this agent queue take now?". */
 @FunctionalInterface
 public interface AgentCapacity {
 
-    /** True when the queue can take a contact now. */
-    boolean hasCapacity(String queue);
+    /** Free places in the queue now (0 when full). */
+    int available(String queue);
 }

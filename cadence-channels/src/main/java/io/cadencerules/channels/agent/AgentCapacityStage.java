@@ -6,15 +6,20 @@ import io.cadencerules.engine.StepContext;
 import io.cadencerules.engine.Verdict;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * A hand-off happens only when the agent queue reports capacity. Otherwise, as configured: the step
+ * A hand-off happens only when the agent queue reports a free place (a batch never takes more places
+ * than the queue reports). Otherwise, as configured: the step
  * goes to its fallback channel ({@link #fallback}: {@code skipRoute}, so a step without a fallback is
  * skipped with the reason), or the step waits and is decided again later ({@link #defer}).
  *
  * <pre>{@code
- * builder.policy(AgentCapacityStage.defer(queues::hasFreeAgent, Duration.ofMinutes(15)));
+ * builder.policy(AgentCapacityStage.defer(queues::freeAgents, Duration.ofMinutes(15)));
  * }</pre>
  */
 public final class AgentCapacityStage implements DecisionStage {
@@ -45,15 +50,37 @@ public final class AgentCapacityStage implements DecisionStage {
 
     @Override
     public Verdict decide(StepContext candidate) {
-        if (candidate.action().channel() != Channel.AGENT) {
-            return Verdict.proceed();
+        return decideAll(List.of(candidate)).get(0);
+    }
+
+    /** A batch takes the free places of each queue in order: it never hands off more than a queue can take. */
+    @Override
+    public List<Verdict> decideAll(List<StepContext> batch) {
+        Map<String, Integer> left = new HashMap<>();
+        List<Verdict> verdicts = new ArrayList<>(batch.size());
+        for (StepContext candidate : batch) {
+            if (candidate.action().channel() != Channel.AGENT) {
+                verdicts.add(Verdict.proceed());
+                continue;
+            }
+            String queue = candidate.action().queue();
+            String problem = null;
+            int free;
+            try {
+                free = left.computeIfAbsent(queue, capacity::available);
+            } catch (RuntimeException e) {
+                free = 0;
+                problem = "capacity of agent queue '" + queue + "' could not be checked: " + e.getMessage();
+            }
+            if (free > 0) {
+                left.put(queue, free - 1);
+                verdicts.add(Verdict.proceed());
+                continue;
+            }
+            String detail = problem != null ? problem : "agent queue '" + queue + "' has no capacity";
+            verdicts.add(deferBy == null ? Verdict.skipRoute(QUEUE_FULL, detail)
+                    : Verdict.defer(candidate.now().plus(deferBy), QUEUE_FULL, detail));
         }
-        String queue = candidate.action().queue();
-        if (capacity.hasCapacity(queue)) {
-            return Verdict.proceed();
-        }
-        String detail = "agent queue '" + queue + "' has no capacity";
-        return deferBy == null ? Verdict.skipRoute(QUEUE_FULL, detail)
-                : Verdict.defer(candidate.now().plus(deferBy), QUEUE_FULL, detail);
+        return verdicts;
     }
 }

@@ -38,7 +38,7 @@ class AgentCapacityStageTest {
     @Test
     void a_full_queue_sends_the_step_to_its_fallback_when_so_configured() {
         CadenceHarness h = CadenceHarness.startingAt(local(0, 12))
-                .configure(b -> b.policy(AgentCapacityStage.fallback(queue -> false))).build();
+                .configure(b -> b.policy(AgentCapacityStage.fallback(queue -> 0))).build();
         h.enroll(ANA, DEBT, AGENT_THEN_SMS);
         h.advance(Duration.ofDays(15));
 
@@ -55,7 +55,7 @@ class AgentCapacityStageTest {
     void a_full_queue_defers_the_hand_off_until_there_is_capacity_when_so_configured() {
         AtomicBoolean free = new AtomicBoolean(false);
         CadenceHarness h = CadenceHarness.startingAt(local(0, 12))
-                .configure(b -> b.policy(AgentCapacityStage.defer(queue -> free.get(), Duration.ofMinutes(15)))).build();
+                .configure(b -> b.policy(AgentCapacityStage.defer(queue -> free.get() ? 1 : 0, Duration.ofMinutes(15)))).build();
         h.enroll(ANA, DEBT, AGENT_THEN_SMS);
         h.advanceTo(local(10, 10).plus(Duration.ofMinutes(40)));
         free.set(true);
@@ -66,5 +66,32 @@ class AgentCapacityStageTest {
         assertThat(h.channel(Channel.AGENT).sent()).extracting(r -> r.requestedAt())
                 .containsExactly(local(10, 10).plus(Duration.ofMinutes(45)));
         assertThat(h.channel(Channel.SMS).sent()).isEmpty();
+    }
+
+    @Test
+    void a_batch_never_hands_off_more_than_the_queue_has_places_for() {
+        CadenceHarness h = CadenceHarness.startingAt(local(0, 12))
+                .configure(b -> b.policy(AgentCapacityStage.fallback(queue -> 2))).build();
+        for (int i = 0; i < 5; i++) {
+            h.enroll(Customer.builder("c-" + i).phone("+5511987654321").zone(SP).build(), DEBT, AGENT_THEN_SMS);
+        }
+        h.advance(Duration.ofDays(15));
+        assertThat(h.channel(Channel.AGENT).sent()).hasSize(2);
+        assertThat(h.channel(Channel.SMS).sent()).hasSize(3);
+    }
+
+    @Test
+    void a_capacity_check_that_fails_is_a_recorded_refusal_not_an_engine_error() {
+        CadenceHarness h = CadenceHarness.startingAt(local(0, 12))
+                .configure(b -> b.policy(AgentCapacityStage.fallback(queue -> {
+                    throw new IllegalStateException("ACD offline");
+                }))).build();
+        h.enroll(ANA, DEBT, AGENT_THEN_SMS);
+        h.advance(Duration.ofDays(15));
+        assertThat(h.journey(ANA, DEBT, AGENT_THEN_SMS).history()).filteredOn(e -> "d10-agent".equals(e.stepId()))
+                .extracting(HistoryEntry::kind, HistoryEntry::detail)
+                .containsExactly(
+                        tuple(HistoryEntry.Kind.SKIPPED, "capacity of agent queue 'collections' could not be checked: ACD offline"),
+                        tuple(HistoryEntry.Kind.SENT, "rec-1"));
     }
 }
