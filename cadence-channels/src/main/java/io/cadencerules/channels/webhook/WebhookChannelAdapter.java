@@ -198,6 +198,13 @@ public final class WebhookChannelAdapter implements ChannelAdapter {
             if (status >= 200 && status < 300) {
                 return DispatchResult.accepted(field(response.body(), "providerId", "id", "messageId"));
             }
+            if ((status == 429 || status == 503) && !mayHaveArrived) {
+                java.util.OptionalLong wait = retryAfterSeconds(response);
+                if (wait.isPresent()) { // the provider says when: the engine decides again then, with the same key
+                    return DispatchResult.deferred(request.requestedAt().plusSeconds(wait.getAsLong()),
+                            "http " + status + ": provider asks to retry after " + wait.getAsLong() + " s");
+                }
+            }
             if (status == 408 || status == 429 || status >= 500) {
                 lastProblem = "http " + status + detail(response.body());
                 continue;
@@ -209,6 +216,14 @@ public final class WebhookChannelAdapter implements ChannelAdapter {
         }
         String problem = lastProblem + " after " + maxAttempts + " attempt(s)";
         return mayHaveArrived ? DispatchResult.unknown(problem) : DispatchResult.failed(problem, true);
+    }
+
+    /** A {@code Retry-After} header given in seconds (HTTP dates are not honoured: the provider's clock is not ours). */
+    private static java.util.OptionalLong retryAfterSeconds(HttpResponse<String> response) {
+        return response.headers().firstValue("Retry-After")
+                .filter(v -> v.strip().matches("\\d{1,9}"))
+                .map(v -> java.util.OptionalLong.of(Long.parseLong(v.strip())))
+                .orElse(java.util.OptionalLong.empty());
     }
 
     private Duration next(Duration backoff) {

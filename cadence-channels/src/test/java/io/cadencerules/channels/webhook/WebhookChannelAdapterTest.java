@@ -48,6 +48,7 @@ class WebhookChannelAdapterTest {
         final Deque<Integer> statuses = new ArrayDeque<>();
         final CountDownLatch release = new CountDownLatch(1);
         volatile boolean hang;
+        volatile String retryAfter;
         volatile String errorBody = "{\"error\":\"invalid number\"}";
 
         void handle(HttpExchange exchange) throws IOException {
@@ -75,6 +76,9 @@ class WebhookChannelAdapterTest {
                 status = statuses.poll();
             }
             int code = status == null ? 200 : status;
+            if (retryAfter != null && (code == 429 || code == 503)) {
+                exchange.getResponseHeaders().add("Retry-After", retryAfter);
+            }
             reply(exchange, code, code < 300 ? "{\"id\":\"" + id + "\"}" : code >= 500 ? "{\"error\":\"unavailable\"}" : errorBody);
         }
 
@@ -201,6 +205,28 @@ class WebhookChannelAdapterTest {
         provider.statuses.add(429);
         assertThat(send(adapter().build(), Requests.sms("+5511987654321", Map.of()))).isEqualTo(DispatchResult.accepted("prov-1"));
         assertThat(provider.keys).hasSize(2);
+    }
+
+    @Test
+    void a_retry_after_header_defers_the_request_in_engine_time_instead_of_sleeping() {
+        provider.statuses.add(429);
+        provider.retryAfter = "120";
+        ContactRequest request = Requests.sms("+5511987654321", Map.of());
+
+        DispatchResult result = send(adapter().build(), request);
+
+        assertThat(result).isEqualTo(DispatchResult.deferred(request.requestedAt().plusSeconds(120),
+                "http 429: provider asks to retry after 120 s"));
+        assertThat(sleeps).isEmpty();
+        assertThat(provider.keys).hasSize(1);
+    }
+
+    @Test
+    void a_retry_after_date_is_not_trusted_and_the_backoff_applies() {
+        provider.statuses.add(503);
+        provider.retryAfter = "Wed, 21 Oct 2026 07:28:00 GMT";
+        assertThat(send(adapter().build(), Requests.sms("+5511987654321", Map.of()))).isEqualTo(DispatchResult.accepted("prov-1"));
+        assertThat(sleeps).containsExactly(Duration.ofMillis(200));
     }
 
     @Test
