@@ -14,6 +14,14 @@ import java.util.Objects;
  */
 public record ContactPoint(Type type, String value) {
 
+    private static final java.util.regex.Pattern E164 = java.util.regex.Pattern.compile("\\+[1-9][0-9]{6,14}");
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+");
+
+    /** True for a number in E.164 form: '+', then 7 to 15 digits, the first not 0. */
+    public static boolean isE164(String number) {
+        return number != null && E164.matcher(number).matches();
+    }
+
     /** Kinds of contact point. */
     public enum Type { PHONE, EMAIL, WHATSAPP }
 
@@ -23,11 +31,11 @@ public record ContactPoint(Type type, String value) {
             throw new IllegalArgumentException("contact point of type " + type + " must have a value, but was '" + value + "'");
         }
         value = value.strip();
-        if ((type == Type.PHONE || type == Type.WHATSAPP) && !value.matches("\\+[1-9][0-9]{6,14}")) {
+        if ((type == Type.PHONE || type == Type.WHATSAPP) && !isE164(value)) {
             throw new IllegalArgumentException(
                     type.name().toLowerCase(java.util.Locale.ROOT) + " number must be in E.164 form (+ and 7 to 15 digits), but was '" + value + "'");
         }
-        if (type == Type.EMAIL && !value.matches("[^@\\s]+@[^@\\s]+")) {
+        if (type == Type.EMAIL && !EMAIL.matcher(value).matches()) {
             throw new IllegalArgumentException("e-mail address must contain one '@', but was '" + value + "'");
         }
     }

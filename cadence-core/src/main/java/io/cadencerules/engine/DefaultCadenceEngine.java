@@ -252,8 +252,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
             skipStepsBeforeEnrolment(e, cadence, draft, now);
         }
         schedule(e, cadence, draft, anchorAt, now);
-        if (store.paused(JourneyStore.PauseScope.CADENCE).contains(cadence.id())
-                || store.paused(JourneyStore.PauseScope.CUSTOMER).contains(customer.id())) {
+        if (pausedByHand(cadence.id(), customer.id())) {
             pauseManually(e, now);
         }
         return e.build();
@@ -1255,8 +1254,12 @@ final class DefaultCadenceEngine implements CadenceEngine {
 
     /** True when the journey's cadence or customer is paused by hand (kept in the store, shared by instances). */
     private boolean pausedByHand(Journey journey) {
-        return store.paused(JourneyStore.PauseScope.CADENCE).contains(journey.cadenceId())
-                || store.paused(JourneyStore.PauseScope.CUSTOMER).contains(journey.customerId());
+        return pausedByHand(journey.cadenceId(), journey.customerId());
+    }
+
+    private boolean pausedByHand(String cadenceId, String customerId) {
+        return store.paused(JourneyStore.PauseScope.CADENCE).contains(cadenceId)
+                || store.paused(JourneyStore.PauseScope.CUSTOMER).contains(customerId);
     }
 
     private void resumeManual(JourneyQuery query) {

@@ -301,7 +301,7 @@ public final class InMemoryJourneyStore implements JourneyStore {
 
     @Override
     public Set<String> paused(PauseScope scope) {
-        return Set.copyOf(paused.get(scope));
+        return java.util.Collections.unmodifiableSet(paused.get(scope)); // a live view: read per due journey, no copy
     }
 
     @Override

@@ -52,7 +52,7 @@ public final class PhoneIndex implements PhoneDirectory {
      * @throws IllegalArgumentException when the number is not E.164 or the id is blank
      */
     public synchronized PhoneIndex put(String e164, String customerId) {
-        if (e164 == null || !e164.matches("\\+[1-9][0-9]{6,14}")) {
+        if (e164 == null || !io.cadencerules.customer.ContactPoint.isE164(e164)) {
             throw new IllegalArgumentException("phone index number must be in E.164 form (+ and 7 to 15 digits), but was '" + e164 + "'");
         }
         if (customerId == null || customerId.isBlank()) {

@@ -20,7 +20,7 @@ final class RoundRobinCallerIds implements CallerIdPool {
         }
         Set<String> seen = new HashSet<>();
         for (String n : numbers) {
-            if (n == null || !n.matches("\\+[1-9][0-9]{6,14}")) {
+            if (n == null || !io.cadencerules.customer.ContactPoint.isE164(n)) {
                 throw new IllegalArgumentException("caller ID must be in E.164 form (+ and 7 to 15 digits), but was '" + n + "'");
             }
             if (!seen.add(n)) {
