@@ -1,15 +1,28 @@
 package io.cadencerules.channel;
 
+import io.cadencerules.customer.Money;
+
 import java.time.Instant;
 import java.util.Objects;
 
 /** A provider's immediate answer to a {@link ContactRequest}. */
 public sealed interface DispatchResult {
 
-    /** The provider took the request. */
-    record Accepted(String providerId) implements DispatchResult {
+    /**
+     * The provider took the request.
+     *
+     * @param providerId the provider's id for it
+     * @param cost       what the provider says it costs (segments sent, a priced call), or null when
+     *                   it does not say; a budget then books its own estimate
+     */
+    record Accepted(String providerId, Money cost) implements DispatchResult {
         public Accepted {
             providerId = providerId == null ? "" : providerId;
+        }
+
+        /** Accepted, without a cost. */
+        public Accepted(String providerId) {
+            this(providerId, null);
         }
     }
 
@@ -53,6 +66,11 @@ public sealed interface DispatchResult {
     /** Accepted with the provider's id. */
     static DispatchResult accepted(String providerId) {
         return new Accepted(providerId);
+    }
+
+    /** Accepted with the provider's id and the cost it reports. */
+    static DispatchResult accepted(String providerId, Money cost) {
+        return new Accepted(providerId, cost);
     }
 
     /** Rejected for good. */

@@ -159,6 +159,7 @@ public interface CadenceEngine {
         final List<DecisionStage> policyStages = new ArrayList<>();
         final List<DecisionStage> budgetStages = new ArrayList<>();
         final List<CadenceListener> listeners = new ArrayList<>();
+        final List<EventWatcher> watchers = new ArrayList<>();
         final List<Cadence> cadences = new ArrayList<>();
         ConditionEvaluator conditions;
         EnrolmentClassifier classifier;
@@ -290,6 +291,15 @@ public interface CadenceEngine {
         /** Zone for customers without one; default America/Sao_Paulo. */
         public Builder defaultZone(ZoneId zone) {
             this.defaultZone = Objects.requireNonNull(zone, "zone");
+            return this;
+        }
+
+        /**
+         * A watcher that sees every event before the journeys do and may end or pause journeys
+         * (a contact policy's opt-outs and cease requests); watchers are asked in the order added.
+         */
+        public Builder watcher(EventWatcher watcher) {
+            watchers.add(Objects.requireNonNull(watcher, "watcher"));
             return this;
         }
 

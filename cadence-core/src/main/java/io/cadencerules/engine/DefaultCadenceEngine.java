@@ -86,6 +86,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
     private final Duration futureTolerance;
     private final String instanceId;
     private final Executor executor;
+    private final List<EventWatcher> watchers;
 
     private final ConcurrentHashMap<String, ConcurrentSkipListMap<Integer, Cadence>> catalog = new ConcurrentHashMap<>();
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
@@ -112,6 +113,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
         ZoneId defaultZone = b.defaultZone;
         this.zones = b.zones != null ? b.zones : customer -> customer.zone().orElse(defaultZone);
         this.listeners = List.copyOf(b.listeners);
+        this.watchers = List.copyOf(b.watchers);
         this.batchSize = b.batchSize;
         this.lease = b.lease;
         this.dispatchTimeout = b.dispatchTimeout;
@@ -734,14 +736,30 @@ final class DefaultCadenceEngine implements CadenceEngine {
                 continue;
             }
 
+            Verdict admission = admit(context, estimate);
+            if (admission instanceof Verdict.SkipRoute skip) {
+                e.record(entry(now, Kind.SKIPPED, step.id(), channel, attempt, skip.reason(), skip.detail()));
+                if (lastRoute) {
+                    advance(e, cadence, journey, step, now);
+                    return;
+                }
+                attempt = 1;
+                continue;
+            }
+            if (admission != null) {
+                applyRefusal(e, cadence, journey, step, context, admission, now);
+                return;
+            }
             String key = idempotencyKey(journey.id(), step.id(), visit(journey, step.id(), handOff), context.action(),
                     handOff, attempt);
             DispatchResult result = dispatch(adapter, request(key, journey, step, context, attempt, now));
+            settle(stages.size(), context, result);
             if (result instanceof DispatchResult.Accepted accepted) {
+                Money cost = accepted.cost() != null ? accepted.cost() : estimate;
                 e.record(entry(now, Kind.SENT, step.id(), channel, attempt, handOff ? Reasons.BRANCH : Reasons.ACCEPTED,
-                        handOff ? journey.handOff() + " " + accepted.providerId() : accepted.providerId(), estimate));
-                if (estimate != null) {
-                    e.spent = e.spent == null ? estimate : e.spent.plus(estimate);
+                        handOff ? journey.handOff() + " " + accepted.providerId() : accepted.providerId(), cost));
+                if (cost != null) {
+                    e.spent = e.spent == null ? cost : e.spent.plus(cost);
                 }
                 advance(e, cadence, journey, step, now);
                 return;
@@ -794,6 +812,55 @@ final class DefaultCadenceEngine implements CadenceEngine {
             attempt = 1;
         }
         advance(e, cadence, journey, step, now);
+    }
+
+    /**
+     * Every stage's last word on a contact about to go out ({@link DecisionStage#admit}), in order.
+     *
+     * @return null when all admit it, else the first refusal (the stages that admitted it are settled as not sent)
+     */
+    private Verdict admit(StepContext contact, Money estimate) {
+        for (int i = 0; i < stages.size(); i++) {
+            Verdict verdict;
+            try {
+                verdict = Objects.requireNonNull(stages.get(i).admit(contact, estimate),
+                        "stage " + stages.get(i) + " admitted with no verdict");
+            } catch (RuntimeException ex) {
+                settle(i, contact, DispatchResult.rejected(Reasons.NOT_SENT + ": " + ex));
+                throw ex;
+            }
+            if (!(verdict instanceof Verdict.Proceed)) {
+                settle(i, contact, DispatchResult.rejected(Reasons.NOT_SENT + ": " + reasonOf(verdict)));
+                return verdict;
+            }
+        }
+        return null;
+    }
+
+    /** Tells the first {@code count} stages what became of a contact they admitted; a failing stage is logged. */
+    private void settle(int count, StepContext contact, DispatchResult result) {
+        for (int i = 0; i < count; i++) {
+            try {
+                stages.get(i).settle(contact, result);
+            } catch (RuntimeException ex) {
+                log.error("stage {} failed to settle a contact of journey {}", stages.get(i), contact.journey().id(), ex);
+            }
+        }
+    }
+
+    private static String reasonOf(Verdict verdict) {
+        if (verdict instanceof Verdict.Skip v) {
+            return v.reason();
+        } else if (verdict instanceof Verdict.SkipRoute v) {
+            return v.reason();
+        } else if (verdict instanceof Verdict.Block v) {
+            return v.reason();
+        } else if (verdict instanceof Verdict.Defer v) {
+            return v.reason();
+        } else if (verdict instanceof Verdict.Stop v) {
+            return v.reason();
+        }
+        return "proceed";
     }
 
     private void applyRefusal(Journey.Edit e, Cadence cadence, Journey journey, Step step, StepContext context,
@@ -933,9 +1000,13 @@ final class DefaultCadenceEngine implements CadenceEngine {
                     "occurredAt " + event.occurredAt() + " is after the engine's now " + now, event.toString());
         }
         List<Journey> targets = new ArrayList<>();
+        List<Journey> others = new ArrayList<>(0);
         boolean anyEnded = false;
         for (Journey j : store.query(new JourneyQuery(event.customerId(), null, null, JourneyQuery.DEFAULT_LIMIT))) {
             if (event.subjectKey() != null && !event.subjectKey().equals(j.subject().key())) {
+                if (j.isLive() && !watchers.isEmpty() && directive(event, j) != null) {
+                    others.add(j); // e.g. a cease request about one debt ends the person's other collection journeys
+                }
                 continue;
             }
             if (j.isLive()) {
@@ -944,7 +1015,13 @@ final class DefaultCadenceEngine implements CadenceEngine {
                 anyEnded = true;
             }
         }
-        if (targets.isEmpty()) {
+        List<EventWatcher> watching = new ArrayList<>(0);
+        for (EventWatcher watcher : watchers) {
+            if (watcher.wants(event)) {
+                watching.add(watcher);
+            }
+        }
+        if (targets.isEmpty() && watching.isEmpty() && others.isEmpty()) {
             String what = "customer '" + event.customerId() + "'"
                     + (event.subjectKey() == null ? "" : " and subject '" + event.subjectKey() + "'");
             return anyEnded ? reject(now, event.id(), "journey-ended", "every journey of " + what + " has ended", event.toString())
@@ -955,9 +1032,27 @@ final class DefaultCadenceEngine implements CadenceEngine {
         }
         List<JourneyId> applied = new ArrayList<>(targets.size());
         List<String> failures = new ArrayList<>(0);
+        for (EventWatcher watcher : watching) {
+            try {
+                watcher.observe(event, now);
+            } catch (RuntimeException e) {
+                log.error("watcher {} failed on event {}", watcher, event.id(), e);
+                failures.add("watcher " + watcher + ": " + e);
+            }
+        }
+        for (Journey other : others) {
+            try {
+                if (applyTo(other.id(), event, now, false)) {
+                    applied.add(other.id());
+                }
+            } catch (RuntimeException e) {
+                log.error("event {} could not be applied to journey {}", event.id(), other.id(), e);
+                failures.add("journey " + other.id() + ": " + e);
+            }
+        }
         for (Journey target : targets) {
             try {
-                if (applyTo(target.id(), event, now)) {
+                if (applyTo(target.id(), event, now, true)) {
                     applied.add(target.id());
                 }
             } catch (RuntimeException e) {
@@ -967,7 +1062,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
         }
         if (!failures.isEmpty()) {
             EventReceipt rejected = reject(now, event.id(), "error", String.join("; ", failures), event.toString());
-            if (applied.isEmpty()) {
+            if (applied.isEmpty() && (watching.isEmpty() || !targets.isEmpty())) {
                 return rejected;
             }
         }
@@ -1007,7 +1102,13 @@ final class DefaultCadenceEngine implements CadenceEngine {
         }
     }
 
-    private boolean applyTo(JourneyId id, Event event, Instant now) {
+    /**
+     * Applies an event to a journey: a targeted one (the event's subject) reacts fully; another live
+     * journey of the customer only follows a watcher's directive, and is left untouched without one.
+     *
+     * @return true when the journey recorded the event
+     */
+    private boolean applyTo(JourneyId id, Event event, Instant now, boolean targeted) {
         List<String> toStart = new ArrayList<>(0);
         Journey written = locked(id.key(), () -> {
             Journey after;
@@ -1017,7 +1118,11 @@ final class DefaultCadenceEngine implements CadenceEngine {
                     return null;
                 }
                 toStart.clear();
-                after = react(journey, event, now, toStart);
+                EventWatcher.Directive directive = directive(event, journey);
+                if (!targeted && directive == null) {
+                    return null;
+                }
+                after = react(journey, event, now, toStart, directive);
                 if (write(journey, after)) {
                     break;
                 }
@@ -1057,11 +1162,31 @@ final class DefaultCadenceEngine implements CadenceEngine {
     }
 
     /** The journey after an event: outcome recorded, then anchor, exit, pause, retry, branch or reaction. */
-    private Journey react(Journey journey, Event event, Instant now, List<String> toStart) {
+    private Journey react(Journey journey, Event event, Instant now, List<String> toStart, EventWatcher.Directive directive) {
         Cadence cadence = cadenceOf(journey);
         Journey.Edit e = journey.edit();
         EventType type = event.type();
         e.record(entry(now, Kind.EVENT, null, Describe.channelOf(event), 0, Describe.code(type), Describe.describe(event)));
+
+        if (directive != null) {
+            switch (directive.action()) {
+                case EXIT, SUPPRESS -> {
+                    JourneyStatus status = directive.action() == EventWatcher.Directive.Action.EXIT
+                            ? JourneyStatus.EXITED : JourneyStatus.SUPPRESSED;
+                    e.end(status, directive.reason(), now);
+                    e.record(entry(now, status == JourneyStatus.EXITED ? Kind.EXITED : Kind.SUPPRESSED, null, null, 0,
+                            directive.reason(), directive.detail()));
+                }
+                case PAUSE -> {
+                    e.status = JourneyStatus.PAUSED;
+                    e.statusReason = directive.reason();
+                    e.dueAt = Timetable.horizonEnd(cadence, journey, journey.anchorAt(), journey.delayDays());
+                    e.record(entry(now, Kind.PAUSED, null, null, 0, directive.reason(),
+                            directive.detail() + "; resume(journey) to go on, else it completes at the horizon"));
+                }
+            }
+            return e.build();
+        }
 
         if (journey.anchorAt() == null && matchesAnchor(cadence.anchor(), event)) {
             e.anchorAt = event.occurredAt();
@@ -1120,6 +1245,21 @@ final class DefaultCadenceEngine implements CadenceEngine {
             }
         }
         return e.build();
+    }
+
+    /** The first watcher directive for the journey, or null; a failing watcher is logged and ignored. */
+    private EventWatcher.Directive directive(Event event, Journey journey) {
+        for (EventWatcher watcher : watchers) {
+            try {
+                EventWatcher.Directive d = watcher.directive(event, journey, cadenceOf(journey));
+                if (d != null) {
+                    return d;
+                }
+            } catch (RuntimeException ex) {
+                log.error("watcher {} failed on event {} for journey {}", watcher, event.id(), journey.id(), ex);
+            }
+        }
+        return null;
     }
 
     private static void pend(Journey.Edit e, int stepIndex, String handOff, Instant now) {

@@ -35,5 +35,7 @@ public final class Reasons {
     public static final String ANCHOR_EVENT = "anchor-event";
     public static final String DISPATCH_ERROR = "dispatch-error";
     public static final String ENGINE_ERROR = "engine-error";
+    /** A contact refused at its last check (a stage's admit) never reached its adapter. */
+    public static final String NOT_SENT = "not-sent";
     public static final String JUMPED = "jumped";
 }
