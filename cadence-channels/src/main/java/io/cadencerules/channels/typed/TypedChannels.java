@@ -14,6 +14,7 @@ import io.cadencerules.journey.Journey;
 import io.cadencerules.journey.Reasons;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -34,8 +35,11 @@ import java.util.function.Function;
  * {@code sms(...)}, {@code email(...)}… method wraps a typed adapter into a core adapter that builds
  * the typed request (rendering the templates with the {@link TemplateCatalog}) and hands it over.
  * Whatever prevents building the request — a template that fails to render, WhatsApp free text
- * outside the customer-service window, no caller ID — becomes {@link DispatchResult#rejected} with a
- * reason naming the template, step and value; nothing is thrown through the engine.
+ * outside the customer-service window, no caller ID pool — becomes {@link DispatchResult#rejected} with a
+ * reason naming the template, step and value; nothing is thrown through the engine. A call whose pool
+ * has no number free now is {@linkplain DispatchResult#deferred deferred}, until the pool's
+ * {@link CallerIdPool#nextFreeAt} when it can tell; a call the adapter rejects or defers gives its
+ * caller ID back with {@link CallerIdPool#release}.
  *
  * <pre>{@code
  * AtomicReference<CadenceEngine> ref = new AtomicReference<>();
@@ -131,8 +135,8 @@ public final class TypedChannels {
         return bridge(adapter == null ? null : adapter::send, this::agentTaskRequest);
     }
 
-    private static <T extends TypedRequest> ChannelAdapter bridge(Function<T, CompletionStage<DispatchResult>> send,
-                                                                  Function<ContactRequest, T> build) {
+    private <T extends TypedRequest> ChannelAdapter bridge(Function<T, CompletionStage<DispatchResult>> send,
+                                                           Function<ContactRequest, T> build) {
         Objects.requireNonNull(send, "adapter");
         return request -> {
             T typed;
@@ -143,7 +147,19 @@ public final class TypedChannels {
             } catch (IllegalStateException | IllegalArgumentException e) {
                 return CompletableFuture.completedFuture(DispatchResult.rejected(e.getMessage()));
             }
-            return send.apply(typed);
+            CompletionStage<DispatchResult> result = send.apply(typed);
+            String callerId = typed instanceof VoiceBlastRequest v ? v.callerId()
+                    : typed instanceof OutboundIvrRequest i ? i.callerId() : null;
+            if (callerId == null || result == null) {
+                return result;
+            }
+            // rejected or deferred: the provider did not dial, so the dial does not count against the number
+            return result.thenApply(r -> {
+                if (r instanceof DispatchResult.Rejected || r instanceof DispatchResult.Deferred) {
+                    callerIds.release(request, callerId);
+                }
+                return r;
+            });
         };
     }
 
@@ -294,27 +310,38 @@ public final class TypedChannels {
 
     /**
      * A voice blast: the step's {@code audio} variable when set, else the rendered template as TTS
-     * text; a caller ID from the pool.
+     * text; a caller ID from the pool (a counting pool counts it as a dial).
      *
      * @throws IllegalStateException without a caller ID or when the template does not render
      */
     public VoiceBlastRequest voiceBlastRequest(ContactRequest request) {
         require(request, Channel.VOICE_BLAST);
+        return withCallerId(request, voiceBlast(request));
+    }
+
+    /** A voice blast rendered, waiting for its caller ID. */
+    private Function<String, VoiceBlastRequest> voiceBlast(ContactRequest request) {
         Object audio = request.variables().get("audio");
         String audioRef = audio == null ? "" : String.valueOf(audio).strip();
         String tts = audioRef.isEmpty() ? render(request, request.templateId()) : "";
-        return new VoiceBlastRequest(request, request.address().value(), tts, audioRef, callerId(request));
+        return callerId -> new VoiceBlastRequest(request, request.address().value(), tts, audioRef, callerId);
     }
 
     /**
-     * An outbound IVR call: the rendered prompt, the key menu of the step's key branches, a caller ID.
+     * An outbound IVR call: the rendered prompt, the key menu of the step's key branches, a caller ID
+     * (a counting pool counts it as a dial).
      *
      * @throws IllegalStateException without a caller ID or when the template does not render
      */
     public OutboundIvrRequest outboundIvrRequest(ContactRequest request) {
         require(request, Channel.OUTBOUND_IVR);
+        return withCallerId(request, outboundIvr(request));
+    }
+
+    /** An outbound IVR call rendered, waiting for its caller ID. */
+    private Function<String, OutboundIvrRequest> outboundIvr(ContactRequest request) {
         String prompt = render(request, request.templateId());
-        return new OutboundIvrRequest(request, request.address().value(), prompt, request.keyMenu(), callerId(request));
+        return callerId -> new OutboundIvrRequest(request, request.address().value(), prompt, request.keyMenu(), callerId);
     }
 
     /**
@@ -355,13 +382,22 @@ public final class TypedChannels {
 
     /**
      * The expected cost of a request under its channel's profile (see {@link AdapterProfile#estimate}),
-     * or empty when the channel has no profile.
+     * or empty when the channel has no profile. A call's estimate takes no caller ID from the pool (it
+     * is not a dial).
      *
      * @throws IllegalStateException when the request cannot be built (e.g. its template does not render)
      */
     public Optional<Money> estimate(ContactRequest request) {
         AdapterProfile profile = profiles.get(Objects.requireNonNull(request, "request").channel());
-        return profile == null ? Optional.empty() : Optional.of(profile.estimate(request(request)));
+        if (profile == null) {
+            return Optional.empty();
+        }
+        TypedRequest typed = switch (request.channel()) {
+            case VOICE_BLAST -> voiceBlast(request).apply(NOT_CHOSEN);
+            case OUTBOUND_IVR -> outboundIvr(request).apply(NOT_CHOSEN);
+            default -> request(request);
+        };
+        return Optional.of(profile.estimate(typed));
     }
 
     /**
@@ -403,24 +439,42 @@ public final class TypedChannels {
         }
     }
 
-    private String callerId(ContactRequest request) {
+    /**
+     * Builds a call with a caller ID from the pool, giving the number back when the request cannot be
+     * built. No number free: deferred until the pool's {@link CallerIdPool#nextFreeAt}, else for
+     * {@link #CALLER_ID_RETRY}.
+     */
+    private <T extends TypedRequest> T withCallerId(ContactRequest request, Function<String, T> build) {
         if (callerIds == null) {
             throw new IllegalStateException(request.channel() + " step '" + request.stepId()
                     + "' needs a caller ID, but no CallerIdPool is configured");
         }
-        return callerIds.callerId(request).orElseThrow(() -> new NoCallerIdNow(request.requestedAt().plus(CALLER_ID_RETRY),
-                "no caller ID may be used now for " + request.channel() + " step '" + request.stepId() + "' (pool " + callerIds
-                        + "); trying again in " + CALLER_ID_RETRY.toMinutes() + " min"));
+        Optional<String> callerId = callerIds.callerId(request);
+        if (callerId.isEmpty()) {
+            Instant retryAt = callerIds.nextFreeAt(request).filter(t -> t.isAfter(request.requestedAt()))
+                    .orElse(request.requestedAt().plus(CALLER_ID_RETRY));
+            throw new NoCallerIdNow(retryAt, "no caller ID may be used now for " + request.channel() + " step '"
+                    + request.stepId() + "' (pool " + callerIds + "); trying again at " + retryAt);
+        }
+        try {
+            return build.apply(callerId.get());
+        } catch (RuntimeException e) {
+            callerIds.release(request, callerId.get());
+            throw e;
+        }
     }
 
-    /** How long a call waits when the pool has no caller ID free (e.g. every number spent its daily dials). */
-    private static final java.time.Duration CALLER_ID_RETRY = java.time.Duration.ofMinutes(30);
+    /** How long a call waits when the pool has no caller ID free and cannot tell until when. */
+    private static final Duration CALLER_ID_RETRY = Duration.ofMinutes(30);
+
+    /** The caller ID of a call built only to estimate its cost. */
+    private static final String NOT_CHOSEN = "(not chosen)";
 
     /** The pool has no usable caller ID right now: a temporary condition, so the call is deferred, not rejected. */
     private static final class NoCallerIdNow extends IllegalStateException {
-        private final java.time.Instant retryAt;
+        private final Instant retryAt;
 
-        NoCallerIdNow(java.time.Instant retryAt, String message) {
+        NoCallerIdNow(Instant retryAt, String message) {
             super(message);
             this.retryAt = retryAt;
         }
