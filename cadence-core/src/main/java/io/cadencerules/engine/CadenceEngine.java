@@ -261,7 +261,11 @@ public interface CadenceEngine {
             return this;
         }
 
-        /** A contact-policy stage; policy stages run after eligibility, in the order added. */
+        /**
+         * A contact-policy stage; policy stages run after eligibility, in the order added. A stage
+         * that is also an {@link EventWatcher} (such as {@code ContactPolicy}) is registered as a
+         * watcher too, so it sees the opt-outs and notices it needs.
+         */
         public Builder policy(DecisionStage stage) {
             policyStages.add(Objects.requireNonNull(stage, "stage"));
             return this;

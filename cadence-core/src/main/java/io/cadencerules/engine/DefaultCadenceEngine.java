@@ -113,7 +113,13 @@ final class DefaultCadenceEngine implements CadenceEngine {
         ZoneId defaultZone = b.defaultZone;
         this.zones = b.zones != null ? b.zones : customer -> customer.zone().orElse(defaultZone);
         this.listeners = List.copyOf(b.listeners);
-        this.watchers = List.copyOf(b.watchers);
+        List<EventWatcher> watching = new ArrayList<>(b.watchers);
+        for (DecisionStage stage : all) {
+            if (stage instanceof EventWatcher watcher && !watching.contains(watcher)) {
+                watching.add(watcher); // a contact policy must see opt-outs even if only registered as a stage
+            }
+        }
+        this.watchers = List.copyOf(watching);
         this.batchSize = b.batchSize;
         this.lease = b.lease;
         this.dispatchTimeout = b.dispatchTimeout;
@@ -1032,9 +1038,10 @@ final class DefaultCadenceEngine implements CadenceEngine {
         }
         List<JourneyId> applied = new ArrayList<>(targets.size());
         List<String> failures = new ArrayList<>(0);
+        Optional<Customer> customer = watching.isEmpty() ? Optional.empty() : store.customer(event.customerId());
         for (EventWatcher watcher : watching) {
             try {
-                watcher.observe(event, now);
+                watcher.observe(event, customer, now);
             } catch (RuntimeException e) {
                 log.error("watcher {} failed on event {}", watcher, event.id(), e);
                 failures.add("watcher " + watcher + ": " + e);

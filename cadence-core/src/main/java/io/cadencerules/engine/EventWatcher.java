@@ -1,11 +1,13 @@
 package io.cadencerules.engine;
 
 import io.cadencerules.cadence.Cadence;
+import io.cadencerules.customer.Customer;
 import io.cadencerules.event.Event;
 import io.cadencerules.journey.Journey;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Sees events before the journeys do: what a contact policy uses to record opt-outs, cease
@@ -20,8 +22,14 @@ public interface EventWatcher {
      */
     boolean wants(Event event);
 
-    /** Records a new (not duplicate) event that it {@link #wants}; called once, before the journeys see it. */
-    void observe(Event event, Instant now);
+    /**
+     * Records a new (not duplicate) event that it {@link #wants}; called once, before the journeys see it.
+     *
+     * @param event    the event
+     * @param customer the stored customer it is about, when there is one
+     * @param now      the engine's clock
+     */
+    void observe(Event event, Optional<Customer> customer, Instant now);
 
     /**
      * What the event means for one of the customer's live journeys beyond its cadence's own exit and

@@ -3,7 +3,7 @@ package io.cadencerules.event;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A notice about the account that restricts contact: cease request, dispute, death, complaint. */
+/** A notice about the account that restricts contact: cease request, dispute, death, bankruptcy, complaint. */
 public record AccountNotice(String id, Instant occurredAt, String customerId, String subjectKey, Kind kind, String note) implements Event {
 
     public AccountNotice {
@@ -19,7 +19,8 @@ public record AccountNotice(String id, Instant occurredAt, String customerId, St
 
     /** What the notice says. */
     public enum Kind {
-        CEASE(EventType.CEASE), DISPUTE(EventType.DISPUTE), DECEASED(EventType.DECEASED), COMPLAINT(EventType.COMPLAINT);
+        CEASE(EventType.CEASE), DISPUTE(EventType.DISPUTE), DECEASED(EventType.DECEASED), BANKRUPTCY(EventType.BANKRUPTCY),
+        COMPLAINT(EventType.COMPLAINT);
 
         private final EventType type;
 

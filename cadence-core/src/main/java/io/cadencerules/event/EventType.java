@@ -16,6 +16,7 @@ public enum EventType {
     CEASE,
     DISPUTE,
     DECEASED,
+    BANKRUPTCY,
     COMPLAINT,
     CONVERSION,
     CUSTOM;

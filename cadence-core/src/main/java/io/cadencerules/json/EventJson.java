@@ -12,7 +12,7 @@ import java.io.IOException;
  * {@code {"type":"PAYMENT_RECEIVED","id":"pay-1","occurredAt":"2026-03-13T14:00:00Z",
  * "customerId":"c-1","subjectKey":"inv-9","amount":{"amount":"500.00","currency":"BRL"},"full":true}}.
  * The {@code type} is an {@link io.cadencerules.event.EventType} name, or {@code ACCOUNT_NOTICE}
- * with a {@code kind} (CEASE, DISPUTE, DECEASED, COMPLAINT).
+ * with a {@code kind} (CEASE, DISPUTE, DECEASED, BANKRUPTCY, COMPLAINT).
  */
 public final class EventJson {
 

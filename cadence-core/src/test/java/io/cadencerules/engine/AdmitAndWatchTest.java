@@ -113,7 +113,7 @@ class AdmitAndWatchTest {
         }
 
         @Override
-        public void observe(Event event, Instant now) {
+        public void observe(Event event, java.util.Optional<Customer> customer, Instant now) {
             seen.add(event.id());
         }
 

@@ -3,6 +3,8 @@ package io.cadencerules.channels.address;
 import io.cadencerules.customer.ContactPoint;
 import io.cadencerules.customer.Customer;
 import io.cadencerules.engine.ZoneResolver;
+import io.cadencerules.policy.Locality;
+import io.cadencerules.policy.LocalityResolver;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -22,7 +24,7 @@ import java.util.Set;
  * the two can disagree, and a state or a DDD can span zones (Amazonas, DDD 97). A contact policy
  * should therefore allow only the hours valid in every zone of {@link #candidateZones}.
  */
-public final class BrazilZoneResolver implements ZoneResolver {
+public final class BrazilZoneResolver implements ZoneResolver, LocalityResolver {
 
     private final PhoneNumbers phones;
     private final BrazilNumbering numbering;
@@ -107,6 +109,81 @@ public final class BrazilZoneResolver implements ZoneResolver {
             zones.add(c.zone());
         }
         return java.util.Collections.unmodifiableSet(zones);
+    }
+
+    /**
+     * The places a contact policy must respect ({@link LocalityResolver}): the explicit zone alone
+     * when there is one (in the address state, if any, else in the first phone's country); else the zones of the address state and of
+     * every Brazilian phone's DDD, each with its state; else the default zone in Brazil.
+     *
+     * <p>The address state may be a Brazilian UF ({@code "SP"} or {@code "BR-SP"}) or a US state
+     * written with its country ({@code "US-NY"}; a state spanning zones gives one place per zone).
+     * US phone numbers are not placed by area code: give a US customer an address state or a zone.
+     *
+     * @param customer the customer
+     * @return the places, never empty
+     */
+    @Override
+    public List<Locality> localities(Customer customer) {
+        Objects.requireNonNull(customer, "customer");
+        String state = customer.addressState();
+        String country = "BR";
+        if (state.length() == 5 && state.charAt(2) == '-') {
+            country = state.substring(0, 2);
+            state = state.substring(3);
+        }
+        List<Locality> out = new ArrayList<>();
+        List<ZoneId> stateZones = switch (country) {
+            case "BR" -> numbering.state(state).map(StateEntry::zones).orElse(List.of());
+            case "US" -> UsStates.zones(state);
+            default -> List.of();
+        };
+        Optional<ZoneId> explicit = customer.zone();
+        if (explicit.isPresent()) {
+            if (!stateZones.isEmpty()) {
+                return List.of(new Locality(country, state, explicit.get(), "customer zone"));
+            }
+            return List.of(new Locality(phoneCountry(customer), "", explicit.get(), "customer zone"));
+        }
+        for (ZoneId zone : stateZones) {
+            out.add(new Locality(country, state, zone, "address " + country + "-" + state));
+        }
+        for (ContactPoint.Type type : List.of(ContactPoint.Type.PHONE, ContactPoint.Type.WHATSAPP)) {
+            for (ContactPoint point : customer.contactPoints()) {
+                if (point.type() != type) {
+                    continue;
+                }
+                PhoneCheck check = phones.check(point.value());
+                if (check.isBrazilian() && check.ddd() != 0) {
+                    for (ZoneId zone : check.zones()) {
+                        Locality place = new Locality("BR", check.uf(), zone, "DDD " + check.ddd());
+                        if (out.stream().noneMatch(p -> p.zone().equals(zone) && p.region().equals(place.region()))) {
+                            out.add(place);
+                        }
+                    }
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(new Locality("BR", "", defaultZone, "default zone"));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The country of the first phone whose country code is +55 or +1, else Brazil. */
+    private String phoneCountry(Customer customer) {
+        for (ContactPoint point : customer.contactPoints()) {
+            if (point.type() != ContactPoint.Type.EMAIL) {
+                PhoneCheck check = phones.check(point.value());
+                if (check.valid() && check.countryCode() == 1) {
+                    return "US";
+                }
+                if (check.valid() && check.countryCode() == 55) {
+                    return "BR";
+                }
+            }
+        }
+        return "BR";
     }
 
     @Override
