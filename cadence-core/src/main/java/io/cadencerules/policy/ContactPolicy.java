@@ -451,7 +451,8 @@ public final class ContactPolicy implements DecisionStage, EventWatcher {
     }
 
     private boolean isHoliday(LocalDate day, Locality place) {
-        String region = holidays.regions(place.country()).contains(place.region()) ? place.region() : "";
+        String state = place.region().split("-")[0];
+        String region = holidays.regions(place.country()).contains(state) ? place.region() : "";
         return holidays.isHoliday(day, place.country(), region);
     }
 

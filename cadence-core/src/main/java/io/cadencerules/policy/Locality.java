@@ -10,7 +10,8 @@ import java.util.Objects;
  * policy applies the packs of every one and allows only the hours valid in all of their zones.
  *
  * @param country ISO 3166 alpha-2 code, e.g. {@code BR}
- * @param region  the state (a Brazilian UF such as {@code SP}, a US state such as {@code NY}), or empty
+ * @param region  the state (a Brazilian UF such as {@code SP}, a US state such as {@code NY}), or a
+ *                place below it ({@code SP-3550308}, a municipality's IBGE code: its holidays then apply), or empty
  * @param zone    the time zone
  * @param source  where it was inferred from, for the record (e.g. {@code "address SP"}, {@code "DDD 92"})
  */

@@ -93,9 +93,20 @@ public record PolicyPack(String id, String version, LocalDate effectiveFrom, Loc
             regions = regions == null ? List.of() : regions.stream().map(r -> r.strip().toUpperCase(Locale.ROOT)).toList();
         }
 
-        /** True when a person in this place is covered. */
+        /** True when a person in this place is covered (a region covers the places below it, "SP" covers "SP-3550308"). */
         public boolean covers(Locality locality) {
-            return country.equals(locality.country()) && (regions.isEmpty() || regions.contains(locality.region()));
+            if (!country.equals(locality.country())) {
+                return false;
+            }
+            if (regions.isEmpty()) {
+                return true;
+            }
+            for (String region : regions) {
+                if (locality.region().equals(region) || locality.region().startsWith(region + "-")) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

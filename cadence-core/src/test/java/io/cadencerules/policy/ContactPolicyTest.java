@@ -91,6 +91,21 @@ class ContactPolicyTest {
     }
 
     @Test
+    void a_municipal_date_applies_to_a_person_placed_in_that_municipality() {
+        LocalityResolver inSaoPauloCity = c -> List.of(new Locality("BR", "SP-3550308", SAO_PAULO, "CEP 01310-100"));
+        HolidayCalendar withCityDay = HolidayCalendar.standard()
+                .withExtraDates("BR", "SP-3550308", "city blackout", List.of(march(11)));
+        Cadence c = Cadence.collection("late").step("d1").at(days(1), LocalTime.of(10, 0)).voiceBlast("late").build();
+        CadenceHarness h = harness(ContactPolicy.builder().localities(inSaoPauloCity).holidays(withCityDay).build());
+        h.enroll(ana, Fixtures.debt(), c);
+        h.advance(Duration.ofDays(15));
+
+        assertThat(h.sent()).extracting(ContactRequest::requestedAt).containsExactly(sp(march(12), 8, 0));
+        assertThat(entries(h.journey(ana, Fixtures.debt(), c), Kind.DEFERRED)).extracting(HistoryEntry::detail)
+                .singleElement().asString().contains("br-default@2026.1/national-hours");
+    }
+
+    @Test
     void a_marketing_contact_outside_the_window_is_dropped_but_a_collection_one_is_deferred() {
         Cadence sales = Cadence.sales("offer").step("late-night").at(days(10), LocalTime.of(22, 0)).sms("offer")
                 .step("next").at(days(12), LocalTime.of(10, 0)).sms("offer-2").build();

@@ -54,6 +54,17 @@ class PolicyPacksTest {
     }
 
     @Test
+    void a_state_pack_covers_the_places_below_the_state_and_nothing_else() {
+        PolicyPack.Jurisdiction sp = new PolicyPack.Jurisdiction("BR", java.util.List.of("sp"));
+        java.time.ZoneId zone = java.time.ZoneId.of("America/Sao_Paulo");
+        assertThat(sp.covers(new Locality("BR", "SP", zone, ""))).isTrue();
+        assertThat(sp.covers(new Locality("BR", "SP-3550308", zone, ""))).isTrue();
+        assertThat(sp.covers(new Locality("BR", "SPX", zone, ""))).isFalse();
+        assertThat(sp.covers(new Locality("BR", "", zone, ""))).isFalse();
+        assertThat(sp.covers(new Locality("US", "SP", zone, ""))).isFalse();
+    }
+
+    @Test
     void errors_name_the_file_and_json_path() {
         assertThatThrownBy(() -> PolicyPacks.read(MINIMAL.replace("09:00-18:00", "9h-18h"), "acme.json"))
                 .isInstanceOf(JsonPathException.class)
