@@ -829,8 +829,8 @@ final class DefaultCadenceEngine implements CadenceEngine {
         for (int i = 0; i < stages.size(); i++) {
             Verdict verdict;
             try {
-                verdict = Objects.requireNonNull(stages.get(i).admit(contact, estimate),
-                        "stage " + stages.get(i) + " admitted with no verdict");
+                DecisionStage stage = stages.get(i);
+                verdict = Objects.requireNonNull(stage.admit(contact, estimate), () -> "stage " + stage + " admitted with no verdict");
             } catch (RuntimeException ex) {
                 settle(i, contact, DispatchResult.rejected(Reasons.NOT_SENT + ": " + ex));
                 throw ex;

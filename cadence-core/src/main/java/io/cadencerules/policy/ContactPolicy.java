@@ -80,7 +80,8 @@ public final class ContactPolicy implements DecisionStage, EventWatcher {
     private final boolean failClosed;
     private final Map<String, CompiledPack> compiled;
     private final Set<String> allKeywords;
-    private final Cache<Customer, List<Locality>> placeCache = Caffeine.newBuilder().weakKeys().maximumSize(200_000).build();
+    private final Cache<Customer, List<Locality>> placeCache = Caffeine.newBuilder().weakKeys()
+            .maximumSize(200_000).executor(Runnable::run).build();
     private final ConcurrentHashMap<LocalDate, List<CompiledPack>> inForce = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<JourneyId, ContactEntry.Attempt> reserved = new ConcurrentHashMap<>();
 

@@ -5,7 +5,9 @@ import io.cadencerules.cadence.Cadence;
 import io.cadencerules.cadence.Step;
 import io.cadencerules.channel.Channel;
 import io.cadencerules.customer.Money;
+import io.cadencerules.channels.address.BrazilZoneResolver;
 import io.cadencerules.engine.CadenceEngine;
+import io.cadencerules.policy.ContactPolicy;
 import io.cadencerules.engine.CadenceListener;
 import io.cadencerules.engine.EventReceipt;
 import io.cadencerules.event.Event;
@@ -138,7 +140,9 @@ public final class CollectionSimulation {
 
     private CollectionSimulation(Config config) {
         this.config = config;
-        CadenceEngine.Builder builder = CadenceEngine.builder().clock(clock).instanceId("demo");
+        BrazilZoneResolver places = BrazilZoneResolver.standard();
+        CadenceEngine.Builder builder = CadenceEngine.builder().clock(clock).instanceId("demo").zones(places)
+                .policy(ContactPolicy.builder().localities(places).build());
         for (Channel channel : Channel.values()) {
             RecordingChannel recording = new RecordingChannel();
             channels.put(channel, recording);
