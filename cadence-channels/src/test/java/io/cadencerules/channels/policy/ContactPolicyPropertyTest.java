@@ -19,6 +19,8 @@ import io.cadencerules.event.CallOutcome;
 import io.cadencerules.event.Event;
 import io.cadencerules.event.OptOut;
 import io.cadencerules.event.ReplyReceived;
+import io.cadencerules.journey.HistoryEntry;
+import io.cadencerules.policy.Budget;
 import io.cadencerules.policy.ContactPolicy;
 import io.cadencerules.policy.HolidayCalendar;
 import io.cadencerules.policy.Locality;
@@ -33,6 +35,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 
+import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +59,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * random events (stop replies, opt-outs, cease requests, conversations) over 60 virtual days
  * through the real engine with the shipped packs; an auditor that does not use the policy's code
  * replays every recorded dispatch and finds no contact outside a window, over a cap, after an
- * opt-out, cease or conversation, to a listed number or without a needed consent.
+ * opt-out, cease or conversation, to a listed number or without a needed consent; and, with random
+ * budget caps (per account, percentage of the value, per cadence and day, global per day) and
+ * exhaustion modes, no spend over any cap.
  */
 class ContactPolicyPropertyTest {
 
@@ -89,7 +94,11 @@ class ContactPolicyPropertyTest {
     record Happening(int day, int hour, String what, Channel channel) {
     }
 
-    record Scenario(List<Person> people, List<Plan> plans, List<Happening> happenings) {
+    /** Budget caps in cents (0 = no such cap) and what to do when one is reached. */
+    record Caps(int accountCents, int percentOfValue, int cadenceDayCents, int globalDayCents, Budget.Exhaustion mode) {
+    }
+
+    record Scenario(List<Person> people, List<Plan> plans, List<Happening> happenings, Caps caps) {
     }
 
     @Property(tries = 500, edgeCases = net.jqwik.api.EdgeCasesMode.NONE)
@@ -110,12 +119,30 @@ class ContactPolicyPropertyTest {
         BrazilZoneResolver places = BrazilZoneResolver.standard();
         ContactPolicy policy = ContactPolicy.builder().localities(places).suppression(nmpList.build())
                 .suppression(internal.build()).build();
-        CadenceHarness h = CadenceHarness.startingAt(START).configure(b -> b.zones(places).policy(policy)).build();
-
         List<Cadence> cadences = new ArrayList<>();
         for (int i = 0; i < scenario.plans().size(); i++) {
             cadences.add(cadence("c" + i, scenario.plans().get(i)));
         }
+        Caps caps = scenario.caps();
+        Budget.Builder bb = Budget.builder().onExhaustion(caps.mode());
+        if (caps.accountCents() > 0) {
+            bb.perAccount(cents(caps.accountCents()));
+        }
+        if (caps.percentOfValue() > 0) {
+            bb.perAccountPercentOfValue(BigDecimal.valueOf(caps.percentOfValue()));
+        }
+        if (caps.globalDayCents() > 0) {
+            bb.globalPerDay(cents(caps.globalDayCents()));
+        }
+        if (caps.cadenceDayCents() > 0) {
+            for (Cadence c : cadences) {
+                bb.perCadencePerDay(c.id(), cents(caps.cadenceDayCents()));
+            }
+        }
+        Budget budget = bb.build();
+        CadenceHarness h = CadenceHarness.startingAt(START).configure(b -> b.zones(places).policy(policy)
+                .eligibility(budget.channelChoice()).budget(budget.caps())).build();
+
         Map<String, Purpose> purposeOf = new HashMap<>();
         for (Cadence c : cadences) {
             purposeOf.put(c.id(), c.purpose());
@@ -147,8 +174,61 @@ class ContactPolicyPropertyTest {
             audit.check(r, purposeOf.get(r.journeyId().cadenceId()));
         }
         audit.checkCaps(sent, purposeOf);
+        checkSpend(h, scenario, cadences);
         Statistics.label("contacts sent").collect(sent.isEmpty() ? "none" : sent.size() < 10 ? "1-9" : "10+");
         Statistics.label("US people").collect(scenario.people().stream().anyMatch(Person::us));
+    }
+
+    /** Zero spend over any cap: sums the SENT entries' costs from the journeys' own histories. */
+    private static void checkSpend(CadenceHarness h, Scenario scenario, List<Cadence> cadences) {
+        Caps caps = scenario.caps();
+        Map<String, BigDecimal> byCadenceDay = new HashMap<>();
+        Map<LocalDate, BigDecimal> byDay = new HashMap<>();
+        for (Person p : scenario.people()) {
+            Map<String, BigDecimal> byAccount = new HashMap<>();
+            Map<String, BigDecimal> valueOf = new HashMap<>();
+            for (Cadence c : cadences) {
+                Subject subject = subject(c);
+                valueOf.put(subject.key(), subject.value().orElseThrow().amount());
+                for (HistoryEntry e : h.journey(p.customer(), subject, c).history()) {
+                    if (e.kind() != HistoryEntry.Kind.SENT || e.cost() == null) {
+                        continue;
+                    }
+                    BigDecimal cost = e.cost().amount();
+                    LocalDate day = e.at().atZone(ZoneId.of("America/Sao_Paulo")).toLocalDate();
+                    byAccount.merge(subject.key(), cost, BigDecimal::add);
+                    byCadenceDay.merge(c.id() + "/" + day, cost, BigDecimal::add);
+                    byDay.merge(day, cost, BigDecimal::add);
+                }
+            }
+            byAccount.forEach((account, spent) -> {
+                if (caps.accountCents() > 0) {
+                    assertThat(spent).as("spend of %s/%s", p.customer().id(), account).isLessThanOrEqualTo(money(caps.accountCents()));
+                }
+                if (caps.percentOfValue() > 0) {
+                    BigDecimal cap = valueOf.get(account).multiply(BigDecimal.valueOf(caps.percentOfValue())).movePointLeft(2);
+                    assertThat(spent).as("spend of %s/%s against %s%% of its value", p.customer().id(), account,
+                            caps.percentOfValue()).isLessThanOrEqualTo(cap);
+                }
+            });
+        }
+        if (caps.cadenceDayCents() > 0) {
+            byCadenceDay.forEach((key, spent) -> assertThat(spent).as("spend of cadence/day %s", key)
+                    .isLessThanOrEqualTo(money(caps.cadenceDayCents())));
+        }
+        if (caps.globalDayCents() > 0) {
+            byDay.forEach((day, spent) -> assertThat(spent).as("spend on %s", day).isLessThanOrEqualTo(money(caps.globalDayCents())));
+        }
+        Statistics.label("spend capped").collect(caps.accountCents() > 0 || caps.percentOfValue() > 0
+                || caps.cadenceDayCents() > 0 || caps.globalDayCents() > 0);
+    }
+
+    private static Money cents(int cents) {
+        return Money.brl(money(cents).toPlainString());
+    }
+
+    private static BigDecimal money(int cents) {
+        return BigDecimal.valueOf(cents, 2);
     }
 
     private static Subject subject(Cadence c) {
@@ -350,7 +430,10 @@ class ContactPolicyPropertyTest {
                 });
         Arbitrary<List<Plan>> plans = plan().list().ofMinSize(1).ofMaxSize(3);
         Arbitrary<List<Happening>> happenings = happening().list().ofMaxSize(4);
-        return Combinators.combine(people, plans, happenings).as(Scenario::new);
+        Arbitrary<Integer> cap = Arbitraries.oneOf(Arbitraries.just(0), Arbitraries.integers().between(5, 3000));
+        Arbitrary<Caps> caps = Combinators.combine(cap, Arbitraries.of(0, 0, 1, 2, 5), cap, cap,
+                Arbitraries.of(Budget.Exhaustion.class)).as(Caps::new);
+        return Combinators.combine(people, plans, happenings, caps).as(Scenario::new);
     }
 
     private Arbitrary<Person> person() {
