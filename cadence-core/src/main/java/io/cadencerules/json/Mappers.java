@@ -2,6 +2,7 @@ package io.cadencerules.json;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -163,6 +164,11 @@ final class Mappers {
 
     private static String problem(JsonProcessingException e) {
         String problem = originalMessage(e);
+        // a bad map key comes wrapped: "...not a valid representation, problem: (...InvalidFormatException) <the real problem>"
+        int wrapped = problem.indexOf(", problem: (com.fasterxml.");
+        if (wrapped > 0 && problem.indexOf(") ", wrapped) > 0) {
+            problem = problem.substring(problem.indexOf(") ", wrapped) + 2);
+        }
         for (String noise : List.of(" (for ", " (set ", " (but could if ", "\n")) {
             int cut = problem.indexOf(noise);
             if (cut > 0) {
@@ -234,7 +240,13 @@ final class Mappers {
         if (!type.isRecord()) {
             return List.of();
         }
-        return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
+        return Arrays.stream(type.getRecordComponents()).map(Mappers::jsonName).toList();
+    }
+
+    /** A component's JSON name: its own, or the one {@code @JsonProperty} gives it (a Java keyword such as "default"). */
+    private static String jsonName(RecordComponent component) {
+        JsonProperty renamed = component.getAccessor().getAnnotation(JsonProperty.class);
+        return renamed == null || renamed.value().isEmpty() ? component.getName() : renamed.value();
     }
 
     /** The JSON object at the path of a failed value, or null when it cannot be found. */

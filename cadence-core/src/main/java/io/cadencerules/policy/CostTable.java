@@ -2,16 +2,17 @@ package io.cadencerules.policy;
 
 import io.cadencerules.channel.Channel;
 import io.cadencerules.customer.Money;
+import io.cadencerules.json.JsonData;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
@@ -57,15 +58,7 @@ public record CostTable(String name, String description, Currency currency, List
         description = description == null ? "" : description;
         Objects.requireNonNull(currency, () -> "cost table '" + name + "' needs a currency");
         entries = List.copyOf(entries == null ? List.of() : entries);
-        for (int i = 0; i < entries.size(); i++) {
-            Entry entry = entries.get(i);
-            for (int j = 0; j < i; j++) {
-                if (entries.get(j).channel() == entry.channel() && entries.get(j).provider().equals(entry.provider())) {
-                    throw new IllegalArgumentException("cost table '" + name + "' prices " + entry.channel() + " from provider '"
-                            + entry.provider() + "' twice (entries " + j + " and " + i + ")");
-                }
-            }
-        }
+        requireDistinct("cost table '" + name + "'", entries);
     }
 
     /** What a provider bills per. */
@@ -95,8 +88,9 @@ public record CostTable(String name, String description, Currency currency, List
         public Entry {
             Objects.requireNonNull(channel, "channel");
             provider = provider == null || provider.isBlank() ? DEFAULT_PROVIDER : provider.strip();
-            Objects.requireNonNull(unit, () -> channel + " price needs a unit");
-            Objects.requireNonNull(price, () -> channel + " price needs an amount");
+            // named after the components, so that JSON errors point at the missing field
+            Objects.requireNonNull(unit, "unit");
+            Objects.requireNonNull(price, "price");
             expectedUnits = expectedUnits == null ? BigDecimal.ONE : expectedUnits;
             if (price.signum() < 0) {
                 throw new IllegalArgumentException(channel + " price must not be negative, but was " + price.toPlainString());
@@ -155,47 +149,53 @@ public record CostTable(String name, String description, Currency currency, List
      * @param json  the document
      * @param where names it in errors (a file name)
      * @throws IllegalArgumentException naming {@code where} and the JSON path of the first problem
+     *                                  (a {@link io.cadencerules.json.JsonPathException})
      */
     public static CostTable fromJson(Reader json, String where) {
         Objects.requireNonNull(json, "json");
-        BudgetJson.Obj root = BudgetJson.read(json, where).only("name", "description", "currency", "entries");
-        String name = root.text("name", where);
-        String description = root.text("description", "");
-        String code = root.text("currency", null);
-        Currency currency;
-        try {
-            currency = Currency.getInstance(code);
-        } catch (IllegalArgumentException e) {
-            throw root.fail("currency", "must be an ISO 4217 code such as BRL, but was '" + code + "'");
+        Document document = JsonData.read(readAll(json, where), Document.class, where);
+        return new CostTable(document.name() == null ? where : document.name(), document.description(),
+                document.currency(), document.entries());
+    }
+
+    /**
+     * The JSON form of a table: as the table, but the name may be left out (it defaults to the file
+     * name) and the entries may not.
+     */
+    private record Document(String name, String description, Currency currency, List<Entry> entries) {
+
+        Document {
+            if (name != null && name.isBlank()) {
+                throw new IllegalArgumentException("cost table name must not be blank, but was '" + name + "'");
+            }
+            Objects.requireNonNull(currency, "currency");
+            Objects.requireNonNull(entries, "entries");
+            requireDistinct(name == null ? "cost table" : "cost table '" + name + "'", entries);
         }
-        List<Entry> entries = new ArrayList<>();
-        List<BudgetJson.Obj> objects = root.objects("entries", true);
-        for (BudgetJson.Obj o : objects) {
-            o.only("channel", "provider", "unit", "price", "expectedUnits");
-            Channel channel = o.channel("channel");
-            String provider = o.text("provider", DEFAULT_PROVIDER);
-            Unit unit = o.enumValue("unit", Unit.class, null);
-            BigDecimal price = o.decimal("price", null);
-            if (price.signum() < 0) {
-                throw o.fail("price", "must not be negative, but was " + price.toPlainString());
-            }
-            BigDecimal units = o.decimal("expectedUnits", BigDecimal.ONE);
-            if (units.signum() <= 0) {
-                throw o.fail("expectedUnits", "must be positive, but was " + units.toPlainString());
-            }
-            for (int j = 0; j < entries.size(); j++) {
-                if (entries.get(j).channel() == channel && entries.get(j).provider().equals(provider)) {
-                    throw BudgetJson.fail(where, o.path, channel + " from provider '" + provider
-                            + "' is already priced at $.entries[" + j + "]");
+    }
+
+    /** Refuses a channel priced twice by the same provider. */
+    private static void requireDistinct(String table, List<Entry> entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            Entry entry = entries.get(i);
+            for (int j = 0; j < i; j++) {
+                if (entries.get(j).channel() == entry.channel() && entries.get(j).provider().equals(entry.provider())) {
+                    throw new IllegalArgumentException(table + " prices " + entry.channel() + " from provider '"
+                            + entry.provider() + "' twice (entries " + j + " and " + i + ")");
                 }
             }
-            try {
-                entries.add(new Entry(channel, provider, unit, price, units));
-            } catch (IllegalArgumentException e) {
-                throw BudgetJson.fail(where, o.path, e.getMessage());
-            }
         }
-        return new CostTable(name, description, currency, entries);
+    }
+
+    /** The whole text of a JSON document (shared with {@link ResponseTable#fromJson}). */
+    static String readAll(Reader json, String where) {
+        try {
+            StringWriter text = new StringWriter();
+            json.transferTo(text);
+            return text.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + where, e);
+        }
     }
 
     /** The entry for a channel and provider. */

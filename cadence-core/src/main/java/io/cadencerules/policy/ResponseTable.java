@@ -1,7 +1,9 @@
 package io.cadencerules.policy;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.cadencerules.channel.Channel;
 import io.cadencerules.engine.StepContext;
+import io.cadencerules.json.JsonData;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +14,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -125,34 +128,46 @@ public record ResponseTable(String name, List<Rate> rates) implements ResponseMo
      */
     public static ResponseTable fromJson(Reader json, String where) {
         Objects.requireNonNull(json, "json");
-        BudgetJson.Obj root = BudgetJson.read(json, where).only("name", "description", "channels");
-        String name = root.text("name", where);
-        root.text("description", "");
-        BudgetJson.Obj channels = root.object("channels", true);
+        Document document = JsonData.read(CostTable.readAll(json, where), Document.class, where);
         List<Rate> rates = new ArrayList<>();
-        for (String key : channels.names()) {
-            Channel channel = channels.enumOf(key, Channel.class, channels.path + "." + key);
-            BudgetJson.Obj entry = channels.object(key, true).only("default", "segments");
-            rates.add(new Rate(channel, null, probability(entry, "default")));
-            BudgetJson.Obj segments = entry.object("segments", false);
-            if (segments != null) {
-                for (String segment : segments.names()) {
-                    if (segment.isBlank()) {
-                        throw segments.fail(segment, "a segment name must not be blank");
-                    }
-                    rates.add(new Rate(channel, segment, probability(segments, segment)));
-                }
-            }
-        }
-        return new ResponseTable(name, rates);
+        document.channels().forEach((channel, entry) -> {
+            rates.add(new Rate(channel, null, entry.defaultRate().doubleValue()));
+            entry.segments().forEach((segment, p) -> rates.add(new Rate(channel, segment, p.doubleValue())));
+        });
+        return new ResponseTable(document.name() == null ? where : document.name(), rates);
     }
 
-    private static double probability(BudgetJson.Obj o, String field) {
-        BigDecimal p = o.decimal(field, null);
-        if (p.signum() < 0 || p.compareTo(BigDecimal.ONE) > 0) {
-            throw o.fail(field, "a probability must be from 0 to 1, but was " + p.toPlainString());
+    /** The JSON form of a table: rates grouped by channel; the name defaults to the file name. */
+    private record Document(String name, String description, Map<Channel, ChannelRates> channels) {
+
+        Document {
+            if (name != null && name.isBlank()) {
+                throw new IllegalArgumentException("response table name must not be blank, but was '" + name + "'");
+            }
+            Objects.requireNonNull(channels, "channels");
         }
-        return p.doubleValue();
+    }
+
+    /** One channel's rates in JSON, probabilities read exactly: {@code {"default": 0.02, "segments": {"vip": 0.05}}}. */
+    private record ChannelRates(@JsonProperty("default") BigDecimal defaultRate, Map<String, BigDecimal> segments) {
+
+        ChannelRates {
+            Objects.requireNonNull(defaultRate, "default");
+            requireProbability("the default", defaultRate);
+            segments = segments == null ? Map.of() : segments;
+            segments.forEach((segment, p) -> {
+                if (segment.isBlank()) {
+                    throw new IllegalArgumentException("a segment name must not be blank, but was '" + segment + "'");
+                }
+                requireProbability("segment '" + segment + "'", p);
+            });
+        }
+
+        private static void requireProbability(String what, BigDecimal p) {
+            if (p.signum() < 0 || p.compareTo(BigDecimal.ONE) > 0) {
+                throw new IllegalArgumentException(what + " probability must be from 0 to 1, but was " + p.toPlainString());
+            }
+        }
     }
 
     /**

@@ -76,36 +76,57 @@ class CostTableTest {
         assertThat(table.currency()).isEqualTo(Currency.getInstance("USD"));
     }
 
+    private static final String SMS = "{\"channel\": \"SMS\", \"unit\": \"SEGMENT\"";
+
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "negative price | {\"currency\": \"BRL\", \"entries\": [{\"channel\": \"SMS\", \"unit\": \"SEGMENT\", \"price\": -1}]}"
-                    + " | costs.json $.entries[0].price: must not be negative, but was -1",
-            "zero units | {\"currency\": \"BRL\", \"entries\": [{\"channel\": \"SMS\", \"unit\": \"SEGMENT\", \"price\": 1, \"expectedUnits\": 0}]}"
-                    + " | costs.json $.entries[0].expectedUnits: must be positive, but was 0",
-            "price as text | {\"currency\": \"BRL\", \"entries\": [{\"channel\": \"SMS\", \"unit\": \"SEGMENT\", \"price\": \"cheap\"}]}"
-                    + " | costs.json $.entries[0].price: must be a decimal number, but was 'cheap'",
-            "missing price | {\"currency\": \"BRL\", \"entries\": [{\"channel\": \"SMS\", \"unit\": \"SEGMENT\"}]}"
-                    + " | costs.json $.entries[0].price: is required",
-            "unknown channel | {\"currency\": \"BRL\", \"entries\": [{\"channel\": \"FAX\", \"unit\": \"MESSAGE\", \"price\": 1}]}"
-                    + " | costs.json $.entries[0].channel: must be one of EMAIL, SMS, TWO_WAY_SMS, WHATSAPP, VOICE_BLAST, OUTBOUND_IVR, AGENT, but was 'FAX'",
-            "unknown unit | {\"currency\": \"BRL\", \"entries\": [{\"channel\": \"SMS\", \"unit\": \"CHAR\", \"price\": 1}]}"
-                    + " | costs.json $.entries[0].unit: must be one of MESSAGE, SEGMENT, ATTEMPT, MINUTE, but was 'CHAR'",
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+            "negative price | {\"currency\": \"BRL\", \"entries\": [" + SMS + ", \"price\": -1}]}"
+                    + " | costs.json $.entries[0]: SMS price must not be negative, but was -1",
+            "zero units | {\"currency\": \"BRL\", \"entries\": [" + SMS + ", \"price\": 1, \"expectedUnits\": 0}]}"
+                    + " | costs.json $.entries[0]: SMS expected units must be positive, but was 0",
+            "missing price | {\"currency\": \"BRL\", \"entries\": [" + SMS + "}]}"
+                    + " | costs.json $.entries[0].price: is required, but was missing or null",
+            "missing unit | {\"currency\": \"BRL\", \"entries\": [{\"channel\": \"SMS\", \"price\": 1}]}"
+                    + " | costs.json $.entries[0].unit: is required, but was missing or null",
             "segments for e-mail | {\"currency\": \"BRL\", \"entries\": [{\"channel\": \"EMAIL\", \"unit\": \"SEGMENT\", \"price\": 1}]}"
                     + " | costs.json $.entries[0]: EMAIL cannot be priced per SEGMENT: only SMS and TWO_WAY_SMS have segments",
-            "unknown field | {\"currency\": \"BRL\", \"entries\": [{\"channel\": \"SMS\", \"unit\": \"SEGMENT\", \"price\": 1, \"cost\": 2}]}"
-                    + " | costs.json $.entries[0].cost: unknown field 'cost'; known fields are channel, provider, unit, price, expectedUnits",
-            "twice | {\"currency\": \"BRL\", \"entries\": [{\"channel\": \"SMS\", \"unit\": \"SEGMENT\", \"price\": 1}, {\"channel\": \"SMS\", \"unit\": \"MESSAGE\", \"price\": 2}]}"
-                    + " | costs.json $.entries[1]: SMS from provider 'default' is already priced at $.entries[0]",
-            "bad currency | {\"currency\": \"REAIS\", \"entries\": []}"
-                    + " | costs.json $.currency: must be an ISO 4217 code such as BRL, but was 'REAIS'",
-            "no currency | {\"entries\": []} | costs.json $.currency: is required",
-            "entries not a list | {\"currency\": \"BRL\", \"entries\": {}} | costs.json $.entries: must be an array, but was object",
-            "entry not an object | {\"currency\": \"BRL\", \"entries\": [3]} | costs.json $.entries[0]: must be an object, but was number",
-            "not an object | [] | costs.json $: must be an object, but was array",
-            "empty | `` | costs.json $: no JSON given",
+            "twice | {\"currency\": \"BRL\", \"entries\": [" + SMS + ", \"price\": 1}, {\"channel\": \"SMS\", \"unit\": \"MESSAGE\", \"price\": 2}]}"
+                    + " | costs.json $: cost table prices SMS from provider 'default' twice (entries 0 and 1)",
+            "twice, named | {\"name\": \"acme\", \"currency\": \"BRL\", \"entries\": [" + SMS + ", \"price\": 1}, " + SMS + ", \"price\": 2}]}"
+                    + " | costs.json $: cost table 'acme' prices SMS from provider 'default' twice (entries 0 and 1)",
+            "blank name | {\"name\": \" \", \"currency\": \"BRL\", \"entries\": []}"
+                    + " | costs.json $: cost table name must not be blank, but was ' '",
+            "no currency | {\"entries\": []} | costs.json $.currency: is required, but was missing or null",
+            "no entries | {\"currency\": \"BRL\"} | costs.json $.entries: is required, but was missing or null",
+            "empty | ~~ | costs.json $: no JSON given",
     })
     void bad_json_is_refused_naming_the_path(String name, String json, String message) {
         assertThatThrownBy(() -> read(json)).isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+    }
+
+    /** Jackson's own wording, followed by the line and column (and enum constants in no fixed order). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+            "price as text | {\"currency\": \"BRL\", \"entries\": [" + SMS + ", \"price\": \"cheap\"}]}"
+                    + " | costs.json $.entries[0].price: Cannot deserialize value of type `java.math.BigDecimal` from String \"cheap\": not a valid representation",
+            "unknown channel | {\"currency\": \"BRL\", \"entries\": [{\"channel\": \"FAX\", \"unit\": \"MESSAGE\", \"price\": 1}]}"
+                    + " | costs.json $.entries[0].channel: Cannot deserialize value of type `channel.Channel` from String \"FAX\": not one of the values accepted for Enum class: [",
+            "unknown unit | {\"currency\": \"BRL\", \"entries\": [{\"channel\": \"SMS\", \"unit\": \"CHAR\", \"price\": 1}]}"
+                    + " | costs.json $.entries[0].unit: Cannot deserialize value of type `policy.CostTable$Unit` from String \"CHAR\": not one of the values accepted for Enum class: [",
+            "unknown field | {\"currency\": \"BRL\", \"entries\": [" + SMS + ", \"price\": 1, \"cost\": 2}]}"
+                    + " | costs.json $.entries[0].cost: unknown field 'cost'; known fields are channel, provider, unit, price, expectedUnits (line 1,",
+            "bad currency | {\"currency\": \"REAIS\", \"entries\": []}"
+                    + " | costs.json $.currency: Cannot deserialize value of type `java.util.Currency` from String \"REAIS\": Unrecognized currency (line 1,",
+            "entries not a list | {\"currency\": \"BRL\", \"entries\": {}}"
+                    + " | costs.json $.entries: Cannot deserialize value of type `java.util.ArrayList<policy.CostTable$Entry>` from Object value",
+            "entry not an object | {\"currency\": \"BRL\", \"entries\": [3]}"
+                    + " | costs.json $.entries[0]: Cannot construct instance of `policy.CostTable$Entry` (although at least one Creator exists):"
+                    + " no int/Int-argument constructor/factory method to deserialize from Number value (3)",
+            "null entry | {\"currency\": \"BRL\", \"entries\": [null]} | costs.json $.entries[0]: must not be null (line 1,",
+            "not an object | [] | costs.json $: Cannot deserialize value of type `policy.CostTable$Document` from Array value",
+    })
+    void values_jackson_cannot_read_are_refused_naming_the_path_and_the_problem(String name, String json, String message) {
+        assertThatThrownBy(() -> read(json)).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(message);
     }
 
     @Test

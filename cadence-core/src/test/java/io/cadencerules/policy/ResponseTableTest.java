@@ -45,6 +45,13 @@ class ResponseTableTest {
         assertThat(table.probability(contact(none), Channel.SMS)).isEqualTo(0.02);
         assertThat(table.probability(contact(none), Channel.AGENT)).isEqualTo(0.15);
         assertThat(table.name()).isEqualTo("mine");
+        assertThat(table.rates()).containsExactly(Rate.of(Channel.SMS, 0.02), Rate.of(Channel.SMS, "early-stage", 0.05),
+                Rate.of(Channel.SMS, "high-balance", 0.03), Rate.of(Channel.SMS, "vip", 0.04), Rate.of(Channel.AGENT, 0.15));
+    }
+
+    @Test
+    void a_table_without_a_name_is_named_after_where_it_was_read() {
+        assertThat(read("{\"channels\": {\"AGENT\": {\"default\": 0.1}}}").name()).isEqualTo("responses.json");
     }
 
     @Test
@@ -75,17 +82,28 @@ class ResponseTableTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "above one | {\"channels\": {\"SMS\": {\"default\": 1.5}}} | responses.json $.channels.SMS.default: a probability must be from 0 to 1, but was 1.5",
-            "negative segment | {\"channels\": {\"SMS\": {\"default\": 0.1, \"segments\": {\"vip\": -0.1}}}} | responses.json $.channels.SMS.segments.vip: a probability must be from 0 to 1, but was -0.1",
-            "no default | {\"channels\": {\"SMS\": {\"segments\": {\"vip\": 0.1}}}} | responses.json $.channels.SMS.default: is required",
-            "unknown channel | {\"channels\": {\"PIGEON\": {\"default\": 0.1}}} | responses.json $.channels.PIGEON: must be one of EMAIL, SMS, TWO_WAY_SMS, WHATSAPP, VOICE_BLAST, OUTBOUND_IVR, AGENT, but was 'PIGEON'",
-            "unknown field | {\"channels\": {\"SMS\": {\"default\": 0.1, \"rate\": 0.2}}} | responses.json $.channels.SMS.rate: unknown field 'rate'; known fields are default, segments",
-            "channel not an object | {\"channels\": {\"SMS\": 0.1}} | responses.json $.channels.SMS: must be an object, but was number",
-            "no channels | {\"name\": \"x\"} | responses.json $.channels: is required",
-            "probability as words | {\"channels\": {\"SMS\": {\"default\": \"high\"}}} | responses.json $.channels.SMS.default: must be a decimal number, but was 'high'",
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+            "above one | {\"channels\": {\"SMS\": {\"default\": 1.5}}} | responses.json $.channels.SMS: the default probability must be from 0 to 1, but was 1.5",
+            "negative segment | {\"channels\": {\"SMS\": {\"default\": 0.1, \"segments\": {\"vip\": -0.1}}}} | responses.json $.channels.SMS: segment 'vip' probability must be from 0 to 1, but was -0.1",
+            "blank segment | {\"channels\": {\"SMS\": {\"default\": 0.1, \"segments\": {\" \": 0.2}}}} | responses.json $.channels.SMS: a segment name must not be blank, but was ' '",
+            "no default | {\"channels\": {\"SMS\": {\"segments\": {\"vip\": 0.1}}}} | responses.json $.channels.SMS.default: is required, but was missing or null",
+            "no channels | {\"name\": \"x\"} | responses.json $.channels: is required, but was missing or null",
+            "blank name | {\"name\": \"\", \"channels\": {}} | responses.json $: response table name must not be blank, but was ''",
     })
     void bad_json_is_refused_naming_the_path(String name, String json, String message) {
         assertThatThrownBy(() -> read(json)).isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+    }
+
+    /** Jackson's own wording, followed by the line and column (and enum constants in no fixed order). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+            "unknown channel | {\"channels\": {\"PIGEON\": {\"default\": 0.1}}} | responses.json $.channels: Cannot deserialize Map key of type `channel.Channel` from String \"PIGEON\": not one of the values accepted for Enum class: [",
+            "unknown field | {\"channels\": {\"SMS\": {\"default\": 0.1, \"rate\": 0.2}}} | responses.json $.channels.SMS.rate: unknown field 'rate'; known fields are default, segments (line 1,",
+            "channel not an object | {\"channels\": {\"SMS\": 0.1}} | responses.json $.channels.SMS: Cannot construct instance of `policy.ResponseTable$ChannelRates` (although at least one Creator exists): no double/Double-argument constructor/factory method to deserialize from Number value (0.1)",
+            "probability as words | {\"channels\": {\"SMS\": {\"default\": \"high\"}}} | responses.json $.channels.SMS.default: Cannot deserialize value of type `java.math.BigDecimal` from String \"high\": not a valid representation",
+            "duplicate channel | {\"channels\": {\"SMS\": {\"default\": 0.1}, \"SMS\": {\"default\": 0.2}}} | responses.json $.channels.SMS: Duplicate field 'SMS'",
+    })
+    void values_jackson_cannot_read_are_refused_naming_the_path_and_the_problem(String name, String json, String message) {
+        assertThatThrownBy(() -> read(json)).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(message);
     }
 }
