@@ -302,7 +302,8 @@ public final class ContactPolicy implements DecisionStage, EventWatcher {
                 Instant from = now.minus(rule.window());
                 List<Instant> counted = new ArrayList<>();
                 for (ContactEntry e : entries) {
-                    if (e instanceof ContactEntry.Attempt a && a.at().isAfter(from) && !a.at().isAfter(now)
+                    // an attempt after now counts too: another thread or node, its clock a little ahead, reserved it
+                    if (e instanceof ContactEntry.Attempt a && a.at().isAfter(from)
                             && rule.channels().contains(a.channel()) && rule.purposes().contains(a.purpose())
                             && (rule.per() == PolicyPack.Per.PERSON || a.subjectKey().equals(c.journey().subject().key()))) {
                         counted.add(a.at());

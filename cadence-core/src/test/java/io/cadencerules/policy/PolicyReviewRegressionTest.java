@@ -1,0 +1,59 @@
+package io.cadencerules.policy;
+
+import io.cadencerules.Fixtures;
+import io.cadencerules.cadence.Cadence;
+import io.cadencerules.cadence.Purpose;
+import io.cadencerules.channel.Channel;
+import io.cadencerules.channel.ContactRequest;
+import io.cadencerules.customer.Consent;
+import io.cadencerules.customer.Customer;
+import io.cadencerules.customer.Lead;
+import io.cadencerules.customer.Money;
+import io.cadencerules.testkit.CadenceHarness;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+
+import static io.cadencerules.Fixtures.SAO_PAULO;
+import static io.cadencerules.cadence.Dsl.days;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Regressions found reviewing the contact policy. */
+class PolicyReviewRegressionTest {
+
+    private static final Instant SET_UP = Fixtures.START.minus(Duration.ofDays(30));
+
+    private final Customer ana = Customer.builder("c-1").name("Ana").phone("+5511987654321").email("ana@example.com")
+            .zone(SAO_PAULO).addressState("SP")
+            .consent(new Consent(Channel.SMS, Purpose.MARKETING, true, SET_UP))
+            .build();
+    private final Lead cart = new Lead("cart-7", Money.brl("199.90"), "headset");
+
+    private static Instant sp(LocalDate day, int hour, int minute) {
+        return day.atTime(hour, minute).atZone(SAO_PAULO).toInstant();
+    }
+
+    private static LocalDate march(int day) {
+        return LocalDate.of(2026, 3, day);
+    }
+
+    private static CadenceHarness harness(ContactPolicy policy) {
+        return CadenceHarness.startingAt(Fixtures.START).configure(b -> b.policy(policy)).build();
+    }
+
+    @Test
+    void an_attempt_reserved_by_an_instance_whose_clock_is_a_second_ahead_still_counts_against_the_cap() {
+        InMemoryContactLedger ledger = new InMemoryContactLedger();
+        Instant elsewhere = sp(march(11), 10, 0).plusSeconds(1);
+        ledger.record("c-1", new ContactEntry.Attempt(elsewhere, Channel.SMS, Purpose.COLLECTION, "other", "other-node/s1/1"));
+        Cadence c = Cadence.collection("late").step("d1").at(days(1), LocalTime.of(10, 0)).sms("late").build();
+        CadenceHarness h = harness(ContactPolicy.builder().ledger(ledger).build());
+        h.enroll(ana, Fixtures.debt(), c);
+        h.advance(Duration.ofDays(15));
+
+        assertThat(h.sent()).extracting(ContactRequest::requestedAt).containsExactly(elsewhere.plus(Duration.ofDays(1)));
+    }
+}
