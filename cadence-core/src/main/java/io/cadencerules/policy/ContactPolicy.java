@@ -141,7 +141,7 @@ public final class ContactPolicy implements DecisionStage, EventWatcher {
             return failClosed ? Verdict.block(PolicyReasons.NO_POLICY_PACK, "no policy pack covers " + describe(c.places))
                     : Verdict.proceed();
         }
-        Verdict v = shared(c, ledger.entries(contact.customer().id()));
+        Verdict v = inWindow(c, shared(c, ledger.entries(contact.customer().id())));
         if (v == null) {
             v = suppression(c);
         }
@@ -163,7 +163,7 @@ public final class ContactPolicy implements DecisionStage, EventWatcher {
                 contact.journey().id() + "/" + contact.step().id() + "/" + contact.attempt());
         Verdict refusal = ledger.reserve(contact.customer().id(), attempt, entries -> shared(c, entries));
         if (refusal != null) {
-            return refusal;
+            return inWindow(c, refusal);
         }
         reserved.put(contact.journey().id(), attempt);
         return Verdict.proceed();
@@ -323,8 +323,21 @@ public final class ContactPolicy implements DecisionStage, EventWatcher {
         return until == null ? null : Verdict.defer(until, PolicyReasons.FREQUENCY_CAP, why);
     }
 
-    /** Allowed hours: every matching window rule of every applicable pack, in every candidate zone. */
-    private Verdict window(Context c) {
+    /**
+     * A deferral by a cap or quiet days moved on to the first instant the windows allow from then, so
+     * it never lands in closed hours (where a contact whose purpose drops outside them would be lost).
+     */
+    private Verdict inWindow(Context c, Verdict v) {
+        if (!(v instanceof Verdict.Defer defer)) {
+            return v;
+        }
+        Instant next = nextAllowed(constraints(c), defer.until());
+        return next == null || !next.isAfter(defer.until()) ? v
+                : Verdict.defer(next, defer.reason(), defer.detail() + "; then the next allowed hours");
+    }
+
+    /** Every matching window rule of every applicable pack, in every candidate zone. */
+    private List<Constraint> constraints(Context c) {
         List<Constraint> constraints = new ArrayList<>();
         for (CompiledPack pack : c.packs) {
             for (CompiledPack.Window rule : pack.windows) {
@@ -335,6 +348,12 @@ public final class ContactPolicy implements DecisionStage, EventWatcher {
                 }
             }
         }
+        return constraints;
+    }
+
+    /** Allowed hours: every matching window rule of every applicable pack, in every candidate zone. */
+    private Verdict window(Context c) {
+        List<Constraint> constraints = constraints(c);
         Instant now = c.contact.now();
         Constraint failing = null;
         for (Constraint k : constraints) {

@@ -56,4 +56,19 @@ class PolicyReviewRegressionTest {
 
         assertThat(h.sent()).extracting(ContactRequest::requestedAt).containsExactly(elsewhere.plus(Duration.ofDays(1)));
     }
+
+    @Test
+    void a_marketing_contact_deferred_by_a_cap_into_closed_hours_goes_at_the_next_window_instead_of_being_dropped() {
+        // sales day 0 is 1 Mar: day 12 is Friday 13 Mar, day 13 Saturday 14 Mar (open 08-14h)
+        Cadence sales = Cadence.sales("offer").step("fri").at(days(12), LocalTime.of(19, 30)).sms("offer")
+                .step("sat").at(days(13), LocalTime.of(10, 0)).sms("offer-2").build();
+        CadenceHarness h = harness(ContactPolicy.builder().build());
+        h.enroll(ana, cart, sales);
+        h.advance(Duration.ofDays(20));
+
+        // the cap frees Saturday 19:30, after Saturday's window: the next allowed instant is Monday 08:00
+        assertThat(h.sent()).extracting(ContactRequest::stepId, ContactRequest::requestedAt)
+                .containsExactly(org.assertj.core.api.Assertions.tuple("fri", sp(march(13), 19, 30)),
+                        org.assertj.core.api.Assertions.tuple("sat", sp(march(16), 8, 0)));
+    }
 }
