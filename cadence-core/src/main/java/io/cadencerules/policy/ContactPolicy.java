@@ -89,7 +89,7 @@ public final class ContactPolicy implements DecisionStage, EventWatcher {
         this.holidays = b.holidays != null ? b.holidays : HolidayCalendar.standard();
         this.localities = b.localities != null ? b.localities
                 : LocalityResolver.explicit("BR", ZoneId.of("America/Sao_Paulo"));
-        this.ledger = b.ledger != null ? b.ledger : new InMemoryContactLedger();
+        this.ledger = ledger(b.ledger, packs);
         this.lists = List.copyOf(b.lists);
         this.outsideWindowByCadence = Map.copyOf(b.outsideWindow);
         this.notices = Map.copyOf(b.notices);
@@ -109,6 +109,39 @@ public final class ContactPolicy implements DecisionStage, EventWatcher {
         }
         this.compiled = Map.copyOf(map);
         this.allKeywords = Set.copyOf(keywords);
+    }
+
+    /**
+     * The given ledger, or a new in-memory one; an in-memory ledger must keep attempts and
+     * conversations as long as the longest cap or quiet period looks back, or it would forget them.
+     */
+    private static ContactLedger ledger(ContactLedger given, PolicyPacks packs) {
+        Duration needed = Duration.ZERO;
+        String rule = null;
+        for (PolicyPack pack : packs.all()) {
+            for (PolicyPack.CapRule cap : pack.caps()) {
+                if (cap.window().compareTo(needed) > 0) {
+                    needed = cap.window();
+                    rule = pack.label() + "/" + cap.id();
+                }
+            }
+            for (PolicyPack.QuietRule quiet : pack.quietAfterConversation()) {
+                Duration days = Duration.ofDays(quiet.days() + 1L); // calendar days in the person's zone
+                if (days.compareTo(needed) > 0) {
+                    needed = days;
+                    rule = pack.label() + "/" + quiet.id();
+                }
+            }
+        }
+        if (given == null) {
+            Duration standard = Duration.ofDays(35);
+            return new InMemoryContactLedger(needed.compareTo(standard) > 0 ? needed : standard);
+        }
+        if (given instanceof InMemoryContactLedger memory && memory.retention().compareTo(needed) < 0) {
+            throw new IllegalArgumentException("contact ledger retention must cover rule " + rule + " of " + needed
+                    + ", but was " + memory.retention());
+        }
+        return given;
     }
 
     /** Starts a policy with the shipped packs and holidays. */

@@ -71,4 +71,37 @@ class PolicyReviewRegressionTest {
                 .containsExactly(org.assertj.core.api.Assertions.tuple("fri", sp(march(13), 19, 30)),
                         org.assertj.core.api.Assertions.tuple("sat", sp(march(16), 8, 0)));
     }
+
+    private static final String MONTHLY_SMS = """
+            { "id": "acme", "version": "1", "effectiveFrom": "2020-01-01",
+              "jurisdiction": { "country": "BR", "regions": [] },
+              "caps": [ { "id": "one-sms-in-40-days", "purposes": ["ALL"], "channels": ["SMS"], "per": "PERSON",
+                          "max": 1, "window": "P40D" } ] }
+            """;
+
+    @Test
+    void a_cap_longer_than_the_default_ledger_retention_still_counts_its_old_attempts() {
+        PolicyPacks packs = PolicyPacks.of(java.util.List.of(PolicyPacks.read(MONTHLY_SMS, "acme.json")));
+        // the e-mail on day 37 is recorded after the day-1 SMS is 35 days old
+        Cadence c = Cadence.collection("late").horizon(60)
+                .step("sms-1").at(days(1), LocalTime.of(10, 0)).sms("late")
+                .step("mail").at(days(37), LocalTime.of(10, 0)).email("late")
+                .step("sms-2").at(days(39), LocalTime.of(10, 0)).sms("late").build();
+        CadenceHarness h = harness(ContactPolicy.builder().packs(packs).build());
+        h.enroll(ana, Fixtures.debt(), c);
+        h.advance(Duration.ofDays(60));
+
+        assertThat(h.sent()).extracting(ContactRequest::stepId, ContactRequest::requestedAt).containsExactly(
+                org.assertj.core.api.Assertions.tuple("sms-1", sp(march(11), 10, 0)),
+                org.assertj.core.api.Assertions.tuple("mail", sp(LocalDate.of(2026, 4, 16), 10, 0)),
+                org.assertj.core.api.Assertions.tuple("sms-2", sp(march(11), 10, 0).plus(Duration.ofDays(40))));
+    }
+
+    @Test
+    void a_given_in_memory_ledger_shorter_than_a_cap_is_refused() {
+        PolicyPacks packs = PolicyPacks.of(java.util.List.of(PolicyPacks.read(MONTHLY_SMS, "acme.json")));
+        ContactPolicy.Builder b = ContactPolicy.builder().packs(packs).ledger(new InMemoryContactLedger(Duration.ofDays(35)));
+        org.assertj.core.api.Assertions.assertThatThrownBy(b::build).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("contact ledger retention must cover rule acme@1/one-sms-in-40-days of PT960H, but was PT840H");
+    }
 }
