@@ -90,7 +90,7 @@ public final class ContactPolicy implements DecisionStage, EventWatcher {
         this.holidays = b.holidays != null ? b.holidays : HolidayCalendar.standard();
         this.localities = b.localities != null ? b.localities
                 : LocalityResolver.explicit("BR", ZoneId.of("America/Sao_Paulo"));
-        this.ledger = b.ledger != null ? b.ledger : new InMemoryContactLedger();
+        this.ledger = ledger(b.ledger, packs);
         this.lists = List.copyOf(b.lists);
         this.outsideWindowByCadence = Map.copyOf(b.outsideWindow);
         this.notices = Map.copyOf(b.notices);
@@ -110,6 +110,39 @@ public final class ContactPolicy implements DecisionStage, EventWatcher {
         }
         this.compiled = Map.copyOf(map);
         this.allKeywords = Set.copyOf(keywords);
+    }
+
+    /**
+     * The given ledger, or a new in-memory one; an in-memory ledger must keep attempts and
+     * conversations as long as the longest cap or quiet period looks back, or it would forget them.
+     */
+    private static ContactLedger ledger(ContactLedger given, PolicyPacks packs) {
+        Duration needed = Duration.ZERO;
+        String rule = null;
+        for (PolicyPack pack : packs.all()) {
+            for (PolicyPack.CapRule cap : pack.caps()) {
+                if (cap.window().compareTo(needed) > 0) {
+                    needed = cap.window();
+                    rule = pack.label() + "/" + cap.id();
+                }
+            }
+            for (PolicyPack.QuietRule quiet : pack.quietAfterConversation()) {
+                Duration days = Duration.ofDays(quiet.days() + 1L); // calendar days in the person's zone
+                if (days.compareTo(needed) > 0) {
+                    needed = days;
+                    rule = pack.label() + "/" + quiet.id();
+                }
+            }
+        }
+        if (given == null) {
+            Duration standard = Duration.ofDays(35);
+            return new InMemoryContactLedger(needed.compareTo(standard) > 0 ? needed : standard);
+        }
+        if (given instanceof InMemoryContactLedger memory && memory.retention().compareTo(needed) < 0) {
+            throw new IllegalArgumentException("contact ledger retention must cover rule " + rule + " of " + needed
+                    + ", but was " + memory.retention());
+        }
+        return given;
     }
 
     /** Starts a policy with the shipped packs and holidays. */
@@ -142,7 +175,7 @@ public final class ContactPolicy implements DecisionStage, EventWatcher {
             return failClosed ? Verdict.block(PolicyReasons.NO_POLICY_PACK, "no policy pack covers " + describe(c.places))
                     : Verdict.proceed();
         }
-        Verdict v = shared(c, ledger.entries(contact.customer().id()));
+        Verdict v = inWindow(c, shared(c, ledger.entries(contact.customer().id())));
         if (v == null) {
             v = suppression(c);
         }
@@ -164,7 +197,7 @@ public final class ContactPolicy implements DecisionStage, EventWatcher {
                 contact.journey().id() + "/" + contact.step().id() + "/" + contact.attempt());
         Verdict refusal = ledger.reserve(contact.customer().id(), attempt, entries -> shared(c, entries));
         if (refusal != null) {
-            return refusal;
+            return inWindow(c, refusal);
         }
         reserved.put(contact.journey().id(), attempt);
         return Verdict.proceed();
@@ -303,7 +336,8 @@ public final class ContactPolicy implements DecisionStage, EventWatcher {
                 Instant from = now.minus(rule.window());
                 List<Instant> counted = new ArrayList<>();
                 for (ContactEntry e : entries) {
-                    if (e instanceof ContactEntry.Attempt a && a.at().isAfter(from) && !a.at().isAfter(now)
+                    // an attempt after now counts too: another thread or node, its clock a little ahead, reserved it
+                    if (e instanceof ContactEntry.Attempt a && a.at().isAfter(from)
                             && rule.channels().contains(a.channel()) && rule.purposes().contains(a.purpose())
                             && (rule.per() == PolicyPack.Per.PERSON || a.subjectKey().equals(c.journey().subject().key()))) {
                         counted.add(a.at());
@@ -323,8 +357,21 @@ public final class ContactPolicy implements DecisionStage, EventWatcher {
         return until == null ? null : Verdict.defer(until, PolicyReasons.FREQUENCY_CAP, why);
     }
 
-    /** Allowed hours: every matching window rule of every applicable pack, in every candidate zone. */
-    private Verdict window(Context c) {
+    /**
+     * A deferral by a cap or quiet days moved on to the first instant the windows allow from then, so
+     * it never lands in closed hours (where a contact whose purpose drops outside them would be lost).
+     */
+    private Verdict inWindow(Context c, Verdict v) {
+        if (!(v instanceof Verdict.Defer defer)) {
+            return v;
+        }
+        Instant next = nextAllowed(constraints(c), defer.until());
+        return next == null || !next.isAfter(defer.until()) ? v
+                : Verdict.defer(next, defer.reason(), defer.detail() + "; then the next allowed hours");
+    }
+
+    /** Every matching window rule of every applicable pack, in every candidate zone. */
+    private List<Constraint> constraints(Context c) {
         List<Constraint> constraints = new ArrayList<>();
         for (CompiledPack pack : c.packs) {
             for (CompiledPack.Window rule : pack.windows) {
@@ -335,6 +382,12 @@ public final class ContactPolicy implements DecisionStage, EventWatcher {
                 }
             }
         }
+        return constraints;
+    }
+
+    /** Allowed hours: every matching window rule of every applicable pack, in every candidate zone. */
+    private Verdict window(Context c) {
+        List<Constraint> constraints = constraints(c);
         Instant now = c.contact.now();
         Constraint failing = null;
         for (Constraint k : constraints) {
