@@ -21,7 +21,7 @@ final class CompiledPack {
         this.pack = pack;
         String where = "pack " + pack.label();
         this.windows = pack.windows().stream().map(w -> new Window(w.id(), purposes(w.purposes(), where), channels(w.channels(), where),
-                w.weekdays(), w.saturday(), w.sunday(), w.holidays())).toList();
+                sorted(w.weekdays()), sorted(w.saturday()), sorted(w.sunday()), sorted(w.holidays()))).toList();
         this.caps = pack.caps().stream().map(c -> new Cap(c.id(), purposes(c.purposes(), where), channels(c.channels(), where),
                 c.per(), c.max(), c.window())).toList();
         this.quiets = pack.quietAfterConversation().stream().map(q -> new Quiet(q.id(), purposes(q.purposes(), where),
@@ -29,6 +29,11 @@ final class CompiledPack {
         this.consents = pack.consentRequired().stream().map(c -> new Consent(c.id(), purposes(c.purposes(), where),
                 channels(c.channels(), where))).toList();
         this.keywords = pack.stopKeywords().stream().map(Keywords::normalize).toList();
+    }
+
+    /** Ranges by start, so the search for the next opening meets them in time order. */
+    private static List<PolicyPack.TimeRange> sorted(List<PolicyPack.TimeRange> ranges) {
+        return ranges.stream().sorted(java.util.Comparator.comparingInt(PolicyPack.TimeRange::startMinute)).toList();
     }
 
     String label() {

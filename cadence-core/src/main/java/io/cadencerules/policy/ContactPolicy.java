@@ -530,7 +530,7 @@ public final class ContactPolicy implements DecisionStage, EventWatcher {
         if (event instanceof OptOut out) {
             ledger.record(person, new ContactEntry.OptOut(event.occurredAt(), out.channel(), null, "event " + event.id()));
         } else if (event instanceof ReplyReceived reply) {
-            String keyword = Keywords.match(reply.text(), keywords(customer, event.occurredAt()));
+            String keyword = Keywords.match(reply.text(), allKeywords);
             if (keyword != null) {
                 Channel channel = scope(customer, event.occurredAt()) == PolicyPack.OptOutScope.ALL_CHANNELS ? null : reply.channel();
                 ledger.record(person, new ContactEntry.OptOut(event.occurredAt(), channel, null,
@@ -557,20 +557,14 @@ public final class ContactPolicy implements DecisionStage, EventWatcher {
                 + (notice.note().isEmpty() ? "" : ": " + notice.note()));
     }
 
-    /** Stop keywords of the packs that apply to the person, or of every pack when the person is not known. */
-    private Set<String> keywords(Optional<Customer> customer, Instant at) {
-        if (customer.isEmpty()) {
-            return allKeywords;
-        }
-        Set<String> out = new LinkedHashSet<>();
-        for (CompiledPack pack : applicable(localitiesOf(customer.get()), at)) {
-            out.addAll(pack.keywords);
-        }
-        return out.isEmpty() ? allKeywords : out;
-    }
-
+    /** What a stop reply revokes: every channel if any pack that applies to the person says so (its channel when they cannot be placed). */
     private PolicyPack.OptOutScope scope(Optional<Customer> customer, Instant at) {
-        List<CompiledPack> applicable = customer.isEmpty() ? List.of() : applicable(localitiesOf(customer.get()), at);
+        List<CompiledPack> applicable = List.of();
+        try {
+            applicable = customer.isEmpty() ? List.of() : applicable(localitiesOf(customer.get()), at);
+        } catch (RuntimeException e) {
+            // the opt-out must still be recorded: the event is already marked as seen
+        }
         for (CompiledPack pack : applicable) {
             if (pack.pack.optOutScope() == PolicyPack.OptOutScope.ALL_CHANNELS) {
                 return PolicyPack.OptOutScope.ALL_CHANNELS;
@@ -590,12 +584,13 @@ public final class ContactPolicy implements DecisionStage, EventWatcher {
     /** The packs in force (on the local date of the first place) that cover any of the places. */
     private List<CompiledPack> applicable(List<Locality> places, Instant at) {
         LocalDate day = at.atZone(places.get(0).zone()).toLocalDate();
-        List<CompiledPack> inForceToday = inForce.computeIfAbsent(day, d -> {
+        List<CompiledPack> inForceToday = inForce.get(day);
+        if (inForceToday == null) {
             if (inForce.size() > 400) {
-                inForce.clear();
+                inForce.clear(); // a long simulation walks through many days; keep the map small
             }
-            return packs.inForce(d).stream().map(p -> compiled.get(p.label())).toList();
-        });
+            inForceToday = inForce.computeIfAbsent(day, d -> packs.inForce(d).stream().map(p -> compiled.get(p.label())).toList());
+        }
         List<CompiledPack> out = new ArrayList<>(inForceToday.size());
         for (CompiledPack pack : inForceToday) {
             for (Locality place : places) {

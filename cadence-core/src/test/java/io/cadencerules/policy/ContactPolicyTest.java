@@ -180,6 +180,18 @@ class ContactPolicyTest {
     }
 
     @Test
+    void a_stop_reply_is_recorded_even_when_the_person_cannot_be_placed() {
+        LocalityResolver broken = c -> {
+            throw new IllegalStateException("address service down");
+        };
+        ContactPolicy policy = ContactPolicy.builder().localities(broken).build();
+        CadenceHarness h = harness(policy);
+        h.deliver(h.events().replied("c-1", null, Channel.SMS, "PARAR"));
+        assertThat(policy.ledger().entries("c-1")).singleElement().isInstanceOfSatisfying(ContactEntry.OptOut.class,
+                out -> assertThat(out.channel()).isEqualTo(Channel.SMS));
+    }
+
+    @Test
     void a_pack_whose_opt_out_covers_every_channel_stops_them_all() {
         PolicyPack base = PolicyPacks.standard().all().stream().filter(p -> p.id().equals("br-default")).findFirst().orElseThrow();
         PolicyPack allChannels = new PolicyPack(base.id(), base.version(), base.effectiveFrom(), base.effectiveTo(),
