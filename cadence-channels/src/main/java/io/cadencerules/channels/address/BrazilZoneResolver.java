@@ -72,18 +72,11 @@ public final class BrazilZoneResolver implements ZoneResolver, LocalityResolver 
         customer.zone().ifPresent(z -> out.add(new ZoneCandidate(z, ZoneCandidate.Source.EXPLICIT, "customer zone")));
         Optional<StateEntry> state = numbering.state(customer.addressState());
         state.ifPresent(s -> s.zones().forEach(z -> out.add(new ZoneCandidate(z, ZoneCandidate.Source.ADDRESS_STATE, s.uf()))));
-        for (ContactPoint.Type type : List.of(ContactPoint.Type.PHONE, ContactPoint.Type.WHATSAPP)) {
-            for (ContactPoint point : customer.contactPoints()) {
-                if (point.type() != type) {
-                    continue;
-                }
-                PhoneCheck check = phones.check(point.value());
-                if (check.isBrazilian() && check.ddd() != 0) {
-                    for (ZoneId zone : check.zones()) {
-                        out.add(new ZoneCandidate(zone, ZoneCandidate.Source.PHONE_DDD,
-                                Masking.phone(point.value()) + " DDD " + check.ddd() + " " + check.uf()));
-                    }
-                }
+        for (ContactPoint point : brazilianPhones(customer)) {
+            PhoneCheck check = phones.check(point.value());
+            for (ZoneId zone : check.zones()) {
+                out.add(new ZoneCandidate(zone, ZoneCandidate.Source.PHONE_DDD,
+                        Masking.phone(point.value()) + " DDD " + check.ddd() + " " + check.uf()));
             }
         }
         if (out.isEmpty()) {
@@ -148,19 +141,12 @@ public final class BrazilZoneResolver implements ZoneResolver, LocalityResolver 
         for (ZoneId zone : stateZones) {
             out.add(new Locality(country, state, zone, "address " + country + "-" + state));
         }
-        for (ContactPoint.Type type : List.of(ContactPoint.Type.PHONE, ContactPoint.Type.WHATSAPP)) {
-            for (ContactPoint point : customer.contactPoints()) {
-                if (point.type() != type) {
-                    continue;
-                }
-                PhoneCheck check = phones.check(point.value());
-                if (check.isBrazilian() && check.ddd() != 0) {
-                    for (ZoneId zone : check.zones()) {
-                        Locality place = new Locality("BR", check.uf(), zone, "DDD " + check.ddd());
-                        if (out.stream().noneMatch(p -> p.zone().equals(zone) && p.region().equals(place.region()))) {
-                            out.add(place);
-                        }
-                    }
+        for (ContactPoint point : brazilianPhones(customer)) {
+            PhoneCheck check = phones.check(point.value());
+            for (ZoneId zone : check.zones()) {
+                Locality place = new Locality("BR", check.uf(), zone, "DDD " + check.ddd());
+                if (out.stream().noneMatch(p -> p.zone().equals(zone) && p.region().equals(place.region()))) {
+                    out.add(place);
                 }
             }
         }
@@ -168,6 +154,22 @@ public final class BrazilZoneResolver implements ZoneResolver, LocalityResolver 
             out.add(new Locality("BR", "", defaultZone, "default zone"));
         }
         return List.copyOf(out);
+    }
+
+    /** The phone, then WhatsApp, numbers with a Brazilian DDD, in order of preference. */
+    private List<ContactPoint> brazilianPhones(Customer customer) {
+        List<ContactPoint> out = new ArrayList<>();
+        for (ContactPoint.Type type : List.of(ContactPoint.Type.PHONE, ContactPoint.Type.WHATSAPP)) {
+            for (ContactPoint point : customer.contactPoints()) {
+                if (point.type() == type) {
+                    PhoneCheck check = phones.check(point.value());
+                    if (check.isBrazilian() && check.ddd() != 0) {
+                        out.add(point);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** The country of the first phone whose country code is +55 or +1, else Brazil. */
