@@ -41,6 +41,21 @@ public interface JourneyStore {
      */
     boolean replace(Journey next);
 
+    /**
+     * Replaces several journeys, each exactly as {@link #replace} would, in list order (a journey may
+     * appear more than once, e.g. versions 2 and 3). A store may write them in one round trip; the
+     * default calls {@code replace} for each. A refused write does not stop the others.
+     *
+     * @return for each journey of the list, at the same index, whether it was written
+     */
+    default boolean[] replaceAll(List<Journey> journeys) {
+        boolean[] written = new boolean[journeys.size()];
+        for (int i = 0; i < written.length; i++) {
+            written[i] = replace(journeys.get(i));
+        }
+        return written;
+    }
+
     /** A journey by id. */
     Optional<Journey> find(JourneyId id);
 
