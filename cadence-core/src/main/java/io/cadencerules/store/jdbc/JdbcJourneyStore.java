@@ -59,9 +59,12 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>Each journey is one row: its id, status, due time, version and lease in columns, the whole
  *       journey as JSON in {@code payload}. Customers are rows with a JSON payload too.</li>
- *   <li>{@link #claimDue} is one statement: it selects the earliest due, unleased journeys with
+ *   <li>{@link #claimDue} is one statement: it selects the earliest claimable journeys with
  *       {@code FOR UPDATE SKIP LOCKED} (concurrent claimers skip each other's rows instead of
- *       waiting) and leases them to the claimer, returning them in one round trip.</li>
+ *       waiting) and leases them to the claimer, returning them in one round trip. A journey is
+ *       claimable from its {@code claim_at}, a generated column: the due time, or the end of the
+ *       lease if later. So leased journeys leave the head of the claim index (claimers do not scan
+ *       past them), and a dead instance's journeys come back by themselves when its leases end.</li>
  *   <li>{@link #replace} is a compare-and-set on the version column; {@link #replaceAll} sends
  *       many of them in one JDBC batch.</li>
  *   <li>A unique index allows one live journey per key, so concurrent enrolments cannot both win.</li>
@@ -141,14 +144,12 @@ public final class JdbcJourneyStore implements JourneyStore {
         this.replaceSql = "UPDATE " + journeys + " j SET status = ?, live = ?, due_at = ?, version = ?, payload = CAST(? AS jsonb)"
                 + " WHERE " + byId + " AND j.version = ? AND " + newerRun;
         this.claimDueSql = "UPDATE " + journeys + " j SET lease_owner = ?, lease_until = ?"
-                + " FROM (SELECT jid FROM " + journeys + " WHERE due_at <= ? AND (lease_until IS NULL OR lease_until <= ?)"
-                + " ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED) due"
+                + " FROM (SELECT jid FROM " + journeys + " WHERE claim_at <= ? ORDER BY claim_at LIMIT ? FOR UPDATE SKIP LOCKED) due"
                 + " WHERE j.jid = due.jid RETURNING j.jid, j.due_at, j.customer_id, j.subject_key, j.cadence_id, j.run, j.version, j.payload";
         this.claimSql = "UPDATE " + journeys + " j SET lease_owner = ?, lease_until = ? WHERE " + byId
                 + " AND (j.lease_owner IS NULL OR j.lease_owner = ? OR j.lease_until <= ?) AND " + newerRun;
         this.releaseSql = "UPDATE " + journeys + " j SET lease_owner = NULL, lease_until = NULL WHERE " + byId + " AND j.lease_owner = ?";
-        this.nextDueSql = "SELECT due_at FROM " + journeys + " WHERE due_at IS NOT NULL AND (lease_until IS NULL OR lease_until <= ?)"
-                + " ORDER BY due_at LIMIT 1";
+        this.nextDueSql = "SELECT claim_at FROM " + journeys + " WHERE claim_at IS NOT NULL ORDER BY claim_at LIMIT 1";
     }
 
     /** Starts a store over a data source (a connection pool of the application's choosing). */
@@ -469,10 +470,8 @@ public final class JdbcJourneyStore implements JourneyStore {
             try (PreparedStatement p = c.prepareStatement(claimDueSql)) {
                 p.setString(1, lease.owner());
                 p.setObject(2, ceilMicros(lease.until()));
-                OffsetDateTime at = floorMicros(now);
-                p.setObject(3, at);
-                p.setObject(4, at);
-                p.setInt(5, limit);
+                p.setObject(3, floorMicros(now));
+                p.setInt(4, limit);
                 List<Claimed> out = new ArrayList<>(Math.min(limit, 1024));
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
@@ -523,14 +522,13 @@ public final class JdbcJourneyStore implements JourneyStore {
     /**
      * {@inheritDoc}
      *
-     * <p>Leases are judged at the store's clock: a journey whose lease has expired (its instance
-     * died) counts as due at its due time.
+     * <p>A leased journey counts from the end of its lease (when another instance may take it over,
+     * should the holder die), so the answer may be a lease's end rather than a due time.
      */
     @Override
     public Optional<Instant> nextDue() {
         OffsetDateTime due = withConnection("find the next due time", journeys, c -> {
             try (PreparedStatement p = c.prepareStatement(nextDueSql)) {
-                p.setObject(1, floorMicros(clock.instant()));
                 try (ResultSet r = p.executeQuery()) {
                     return r.next() ? r.getObject(1, OffsetDateTime.class) : null;
                 }
@@ -870,8 +868,8 @@ public final class JdbcJourneyStore implements JourneyStore {
         }
 
         /**
-         * The clock (required): the engine's. The store reads it to judge leases in {@link #nextDue()}, to
-         * refresh the manual pauses and to stamp schema upgrades; all other times come from the caller.
+         * The clock (required): the engine's. The store reads it only to know when to re-read the manual
+         * pauses and to stamp schema upgrades; claims, leases and events use the times they are given.
          */
         public Builder clock(InstantSource clock) {
             Objects.requireNonNull(clock, "clock");

@@ -19,6 +19,10 @@ CREATE TABLE IF NOT EXISTS ${schema}${prefix}journeys (
     version      bigint      NOT NULL CHECK (version >= 1),
     lease_owner  text,
     lease_until  timestamptz,
+    -- When a claim may take the journey: its due time, or the end of its lease if that is later.
+    -- Leased journeys thus leave the head of the claim index, and come back when the lease expires.
+    claim_at     timestamptz GENERATED ALWAYS AS (CASE WHEN due_at IS NULL THEN NULL
+                                                       ELSE greatest(due_at, lease_until) END) STORED,
     payload      jsonb       NOT NULL,
     CONSTRAINT ${prefix}journeys_id UNIQUE (customer_id, subject_key, cadence_id, run),
     CONSTRAINT ${prefix}journeys_lease CHECK ((lease_owner IS NULL) = (lease_until IS NULL))
@@ -28,9 +32,9 @@ CREATE TABLE IF NOT EXISTS ${schema}${prefix}journeys (
 CREATE UNIQUE INDEX IF NOT EXISTS ${prefix}journeys_one_live
     ON ${schema}${prefix}journeys (customer_id, subject_key, cadence_id) WHERE live
 ;
--- The due claim: earliest due first, only journeys with a due time.
-CREATE INDEX IF NOT EXISTS ${prefix}journeys_due
-    ON ${schema}${prefix}journeys (due_at) WHERE due_at IS NOT NULL
+-- The claim: earliest first, only journeys with a due time.
+CREATE INDEX IF NOT EXISTS ${prefix}journeys_claim
+    ON ${schema}${prefix}journeys (claim_at) WHERE claim_at IS NOT NULL
 ;
 -- Queries by cadence (and status). Queries by customer and key use the journeys_id constraint's index.
 CREATE INDEX IF NOT EXISTS ${prefix}journeys_cadence
