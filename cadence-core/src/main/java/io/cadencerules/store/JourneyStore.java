@@ -79,7 +79,9 @@ public interface JourneyStore {
 
     /**
      * The earliest time at which {@link #claimDue} will hand out an unleased journey, if any (a store
-     * may round due times up, e.g. to whole milliseconds).
+     * may round due times up, e.g. to whole milliseconds). A store shared by several instances may
+     * also answer the end of a lease, when a journey held by another instance becomes claimable
+     * should that instance die; the in-memory store leaves leased journeys out.
      */
     Optional<Instant> nextDue();
 
