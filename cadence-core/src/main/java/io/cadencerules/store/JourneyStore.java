@@ -41,6 +41,21 @@ public interface JourneyStore {
      */
     boolean replace(Journey next);
 
+    /**
+     * Replaces several journeys, each exactly as {@link #replace} would, in list order (a journey may
+     * appear more than once, e.g. versions 2 and 3). A store may write them in one round trip; the
+     * default calls {@code replace} for each. A refused write does not stop the others.
+     *
+     * @return for each journey of the list, at the same index, whether it was written
+     */
+    default boolean[] replaceAll(List<Journey> journeys) {
+        boolean[] written = new boolean[journeys.size()];
+        for (int i = 0; i < written.length; i++) {
+            written[i] = replace(journeys.get(i));
+        }
+        return written;
+    }
+
     /** A journey by id. */
     Optional<Journey> find(JourneyId id);
 
@@ -64,7 +79,9 @@ public interface JourneyStore {
 
     /**
      * The earliest time at which {@link #claimDue} will hand out an unleased journey, if any (a store
-     * may round due times up, e.g. to whole milliseconds).
+     * may round due times up, e.g. to whole milliseconds). A store shared by several instances may
+     * also answer the end of a lease, when a journey held by another instance becomes claimable
+     * should that instance die; the in-memory store leaves leased journeys out.
      */
     Optional<Instant> nextDue();
 

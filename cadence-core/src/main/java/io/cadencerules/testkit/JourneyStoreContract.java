@@ -123,6 +123,29 @@ public abstract class JourneyStoreContract {
     }
 
     @Test
+    void replace_all_writes_each_journey_from_its_previous_version_and_says_which_were_written() {
+        Journey a1 = journey("c1", "i", "cad", 1, T0);
+        Journey b1 = journey("c2", "i", "cad", 1, T0);
+        store.insert(a1);
+        store.insert(b1);
+        Journey b2 = bump(b1, T0.plusSeconds(5));
+        assertThat(store.replace(b2)).isTrue();
+        Journey a2 = bump(a1, T0.plusSeconds(60));
+        Journey a3 = bump(a2, T0.plusSeconds(120));
+        Journey staleB2 = bump(b1, T0.plusSeconds(9));
+        Journey unknown = journey("zz", "i", "cad", 1, T0).edit().build();
+
+        boolean[] written = store.replaceAll(List.of(staleB2, a2, unknown, a3));
+
+        assertThat(written).containsExactly(false, true, false, true);
+        assertThat(store.find(a1.id())).contains(a3);
+        assertThat(store.find(b1.id())).as("the stale write lost, the other write stays").contains(b2);
+        assertThat(store.claimDue(T0.plusSeconds(60), 10, lease("a", Duration.ofMinutes(5))))
+                .as("due times written by the batch are the ones claimed").containsExactly(b2);
+        assertThat(store.replaceAll(List.of())).isEmpty();
+    }
+
+    @Test
     void claim_due_returns_due_journeys_earliest_first_up_to_the_limit() {
         store.insert(journey("c3", "i", "cad", 1, T0.plusSeconds(30)));
         store.insert(journey("c1", "i", "cad", 1, T0.plusSeconds(10)));
