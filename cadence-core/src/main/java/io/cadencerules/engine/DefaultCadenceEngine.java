@@ -756,9 +756,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
                 applyRefusal(e, cadence, journey, step, context, admission, now);
                 return;
             }
-            String key = idempotencyKey(journey.id(), step.id(), visit(journey, step.id(), handOff), context.action(),
-                    handOff, attempt);
-            DispatchResult result = dispatch(adapter, request(key, journey, step, context, attempt, now));
+            DispatchResult result = dispatch(adapter, request(context.idempotencyKey(), journey, step, context, attempt, now));
             settle(stages.size(), context, result);
             if (result instanceof DispatchResult.Accepted accepted) {
                 Money cost = accepted.cost() != null ? accepted.cost() : estimate;
@@ -836,7 +834,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
                 throw ex;
             }
             if (!(verdict instanceof Verdict.Proceed)) {
-                settle(i, contact, DispatchResult.rejected(Reasons.NOT_SENT + ": " + reasonOf(verdict)));
+                settle(i, contact, DispatchResult.rejected(Reasons.NOT_SENT + ": " + verdict.reason()));
                 return verdict;
             }
         }
@@ -852,21 +850,6 @@ final class DefaultCadenceEngine implements CadenceEngine {
                 log.error("stage {} failed to settle a contact of journey {}", stages.get(i), contact.journey().id(), ex);
             }
         }
-    }
-
-    private static String reasonOf(Verdict verdict) {
-        if (verdict instanceof Verdict.Skip v) {
-            return v.reason();
-        } else if (verdict instanceof Verdict.SkipRoute v) {
-            return v.reason();
-        } else if (verdict instanceof Verdict.Block v) {
-            return v.reason();
-        } else if (verdict instanceof Verdict.Defer v) {
-            return v.reason();
-        } else if (verdict instanceof Verdict.Stop v) {
-            return v.reason();
-        }
-        return "proceed";
     }
 
     private void applyRefusal(Journey.Edit e, Cadence cadence, Journey journey, Step step, StepContext context,
@@ -905,16 +888,6 @@ final class DefaultCadenceEngine implements CadenceEngine {
         return new StepContext(journey, cadence, step, action, address, customer, attempt, handOff, now);
     }
 
-    /**
-     * The idempotency key of a contact: journey, step, visit (a step sent again after a goTo, a
-     * reaction firing twice, a second hand-off), channel (or agent queue), attempt.
-     */
-    static String idempotencyKey(JourneyId id, String stepId, int visit, ChannelAction action, boolean handOff,
-                                 int attempt) {
-        String route = handOff ? "AGENT:" + action.queue() : action.channel().name();
-        return id + "/" + stepId + "/" + visit + "/" + route + "/" + attempt;
-    }
-
     /** How many times this step's attempt on this channel already ended with an unknown outcome. */
     private static int unknownOutcomes(Journey journey, String stepId, Channel channel, int attempt) {
         int n = 0;
@@ -925,17 +898,6 @@ final class DefaultCadenceEngine implements CadenceEngine {
             }
         }
         return n;
-    }
-
-    /** 1 + the contacts already sent for this step (hand-offs counted apart from the step's own). */
-    private static int visit(Journey journey, String stepId, boolean handOff) {
-        int sent = 0;
-        for (HistoryEntry e : journey.history()) {
-            if (e.kind() == Kind.SENT && stepId.equals(e.stepId()) && Reasons.BRANCH.equals(e.reason()) == handOff) {
-                sent++;
-            }
-        }
-        return sent + 1;
     }
 
     private static ContactRequest request(String key, Journey journey, Step step, StepContext context, int attempt,
@@ -1294,7 +1256,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
         Step step = cadence.step(sent.stepId()).orElseThrow();
         int route = routeOf(step, sent.channel());
         if (route < 0 || (failed.dispatchKey() != null && !failed.dispatchKey().equals(
-                idempotencyKey(journey.id(), step.id(), visit(journey, step.id(), false) - 1,
+                StepContext.idempotencyKey(journey.id(), step.id(), StepContext.visit(journey, step.id(), false) - 1,
                         route == 0 ? step.action() : step.fallbacks().get(route - 1), false, sent.attempt())))) {
             return;
         }

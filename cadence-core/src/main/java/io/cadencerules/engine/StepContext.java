@@ -5,7 +5,10 @@ import io.cadencerules.cadence.ChannelAction;
 import io.cadencerules.cadence.Step;
 import io.cadencerules.customer.ContactPoint;
 import io.cadencerules.customer.Customer;
+import io.cadencerules.journey.HistoryEntry;
 import io.cadencerules.journey.Journey;
+import io.cadencerules.journey.JourneyId;
+import io.cadencerules.journey.Reasons;
 
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -50,6 +53,34 @@ public record StepContext(Journey journey, Cadence cadence, Step step, ChannelAc
         return journey.anchorDate()
                 .map(anchor -> java.time.temporal.ChronoUnit.DAYS.between(anchor, localNow().toLocalDate()))
                 .orElse(0L);
+    }
+
+    /**
+     * The idempotency key this contact goes out with ({@code journey/step/visit/route/attempt}): a stage
+     * that keeps its own record of contacts (a spend ledger) keys it by this.
+     */
+    public String idempotencyKey() {
+        return idempotencyKey(journey.id(), step.id(), visit(journey, step.id(), handOff), action, handOff, attempt);
+    }
+
+    /** 1 + the contacts already sent for this step (hand-offs counted apart from the step's own). */
+    static int visit(Journey journey, String stepId, boolean handOff) {
+        int sent = 0;
+        for (HistoryEntry e : journey.history()) {
+            if (e.kind() == HistoryEntry.Kind.SENT && stepId.equals(e.stepId()) && Reasons.BRANCH.equals(e.reason()) == handOff) {
+                sent++;
+            }
+        }
+        return sent + 1;
+    }
+
+    /**
+     * The idempotency key of a contact: journey, step, visit (a step sent again after a goTo, a
+     * reaction firing twice, a second hand-off), channel (or agent queue), attempt.
+     */
+    static String idempotencyKey(JourneyId id, String stepId, int visit, ChannelAction action, boolean handOff, int attempt) {
+        String route = handOff ? "AGENT:" + action.queue() : action.channel().name();
+        return id + "/" + stepId + "/" + visit + "/" + route + "/" + attempt;
     }
 
     /** The same context with another action and address. */

@@ -10,6 +10,9 @@ import java.util.Objects;
 /** A {@link DecisionStage}'s answer for one candidate contact. Every "no" carries a reason code. */
 public sealed interface Verdict {
 
+    /** The reason code of a "no"; {@code "proceed"} for a yes. */
+    String reason();
+
     /**
      * Go on to the next stage; optionally with another action (channel override), a cost estimate, a
      * score for arbitration (added up over the stages; higher goes first among the customer's
@@ -21,6 +24,11 @@ public sealed interface Verdict {
         /** Go on, with an optional override and cost estimate. */
         public Proceed(ChannelAction override, Money estimatedCost) {
             this(override, estimatedCost, 0, false);
+        }
+
+        @Override
+        public String reason() {
+            return "proceed";
         }
     }
 

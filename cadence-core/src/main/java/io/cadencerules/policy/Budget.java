@@ -279,22 +279,6 @@ public final class Budget {
         return caps;
     }
 
-    /**
-     * Identifies a contact like the engine's idempotency key (journey, step, visit, channel or agent
-     * queue, attempt): the engine's re-offer of a contact whose outcome was unknown has the same key.
-     */
-    static String contactKey(StepContext contact) {
-        int visit = 1;
-        for (HistoryEntry e : contact.journey().history()) {
-            if (e.kind() == HistoryEntry.Kind.SENT && contact.step().id().equals(e.stepId())
-                    && Reasons.BRANCH.equals(e.reason()) == contact.handOff()) {
-                visit++;
-            }
-        }
-        String route = contact.handOff() ? "AGENT:" + contact.action().queue() : contact.action().channel().name();
-        return contact.journey().id() + "/" + contact.step().id() + "/" + visit + "/" + route + "/" + contact.attempt();
-    }
-
     @Override
     public String toString() {
         return "Budget[" + costs.name() + ", ledger " + ledger + "]";

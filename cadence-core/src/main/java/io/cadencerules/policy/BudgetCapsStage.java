@@ -33,7 +33,7 @@ final class BudgetCapsStage implements DecisionStage {
     @Override
     public Verdict decide(StepContext candidate) {
         Money estimate = budget.estimate(candidate.action().channel());
-        String key = Budget.contactKey(candidate);
+        String key = candidate.idempotencyKey();
         if (ledger.open(key).isPresent()) {
             return new Verdict.Proceed(null, estimate);
         }
@@ -52,7 +52,7 @@ final class BudgetCapsStage implements DecisionStage {
     public Verdict admit(StepContext contact, Money estimate) {
         Money own = estimate != null && estimate.currency().equals(budget.costs().currency()) ? estimate
                 : budget.estimate(contact.action().channel());
-        String key = Budget.contactKey(contact);
+        String key = contact.idempotencyKey();
         Optional<SpendEntry> open = ledger.open(key);
         if (open.isPresent()) {
             if (open.get().status() == SpendEntry.Status.RESERVED) {
@@ -83,7 +83,7 @@ final class BudgetCapsStage implements DecisionStage {
      */
     @Override
     public void settle(StepContext contact, DispatchResult result) {
-        Optional<SpendEntry> open = ledger.open(Budget.contactKey(contact));
+        Optional<SpendEntry> open = ledger.open(contact.idempotencyKey());
         if (open.isEmpty()) {
             log.warn("journey {}: no open budget reservation to settle for step {} via {}", contact.journey().id(),
                     contact.step().id(), contact.action().channel());

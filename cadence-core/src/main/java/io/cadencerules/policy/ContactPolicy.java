@@ -451,10 +451,16 @@ public final class ContactPolicy implements DecisionStage, EventWatcher {
         final CompiledPack.Window rule;
         final Locality place;
 
+        /** The region the holiday calendar is asked about: the place's, if the calendar knows its state. */
+        final String holidayRegion;
+
         Constraint(CompiledPack pack, CompiledPack.Window rule, Locality place) {
             this.pack = pack;
             this.rule = rule;
             this.place = place;
+            int dash = place.region().indexOf('-');
+            String state = dash < 0 ? place.region() : place.region().substring(0, dash);
+            this.holidayRegion = holidays.regions(place.country()).contains(state) ? place.region() : "";
         }
 
         boolean allows(Instant t) {
@@ -493,7 +499,7 @@ public final class ContactPolicy implements DecisionStage, EventWatcher {
         }
 
         private List<PolicyPack.TimeRange> ranges(LocalDate day) {
-            if (isHoliday(day, place)) {
+            if (holidays.isHoliday(day, place.country(), holidayRegion)) {
                 return rule.holidays();
             }
             return switch (day.getDayOfWeek()) {
@@ -502,12 +508,6 @@ public final class ContactPolicy implements DecisionStage, EventWatcher {
                 default -> rule.weekdays();
             };
         }
-    }
-
-    private boolean isHoliday(LocalDate day, Locality place) {
-        String state = place.region().split("-")[0];
-        String region = holidays.regions(place.country()).contains(state) ? place.region() : "";
-        return holidays.isHoliday(day, place.country(), region);
     }
 
     // ------------------------------------------------------------------ events
