@@ -16,6 +16,7 @@ import io.cadencerules.event.MessageRead;
 import io.cadencerules.event.OptOut;
 import io.cadencerules.event.PaymentReceived;
 import io.cadencerules.event.PromiseToPay;
+import io.cadencerules.event.SurveyAnswered;
 import io.cadencerules.event.ReplyReceived;
 
 import java.util.Locale;
@@ -70,6 +71,7 @@ final class Describe {
             case LINK_CLICKED -> "click " + ((LinkClicked) event).link();
             case MESSAGE_FAILED -> "failed: " + ((MessageFailed) event).reason() + (((MessageFailed) event).permanent() ? " (permanent)" : "");
             case CALL_OUTCOME -> "call " + ((CallOutcome) event).result();
+            case SURVEY_ANSWERED -> ((SurveyAnswered) event).survey() + " " + ((SurveyAnswered) event).score();
             case CUSTOM -> "custom '" + ((CustomEvent) event).name() + "'";
             default -> "";
         };

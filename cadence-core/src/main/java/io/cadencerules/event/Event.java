@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public sealed interface Event permits PaymentReceived, PromiseToPay, MessageDelivered, MessageFailed, MessageRead,
         ReplyReceived, KeyPressed, CallOutcome, LinkClicked, InboundContact, OptOut, AccountNotice, Conversion,
-        CustomEvent {
+        SurveyAnswered, CustomEvent {
 
     /** Unique id; a second event with the same id is ignored. */
     String id();

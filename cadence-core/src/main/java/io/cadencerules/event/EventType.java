@@ -19,6 +19,7 @@ public enum EventType {
     BANKRUPTCY,
     COMPLAINT,
     CONVERSION,
+    SURVEY_ANSWERED,
     CUSTOM;
 
     /** True for events that mean the cadence reached its goal (a full payment, a conversion). */

@@ -52,6 +52,7 @@ import io.cadencerules.event.MessageRead;
 import io.cadencerules.event.OptOut;
 import io.cadencerules.event.PaymentReceived;
 import io.cadencerules.event.PromiseToPay;
+import io.cadencerules.event.SurveyAnswered;
 import io.cadencerules.event.ReplyReceived;
 
 import java.io.IOException;
@@ -365,6 +366,7 @@ final class Mappers {
             @JsonSubTypes.Type(value = OptOut.class, name = "OPT_OUT"),
             @JsonSubTypes.Type(value = AccountNotice.class, name = "ACCOUNT_NOTICE"),
             @JsonSubTypes.Type(value = Conversion.class, name = "CONVERSION"),
+            @JsonSubTypes.Type(value = SurveyAnswered.class, name = "SURVEY_ANSWERED"),
             @JsonSubTypes.Type(value = CustomEvent.class, name = "CUSTOM")})
     interface EventMixin {
     }
