@@ -4,10 +4,13 @@ import io.cadencerules.channel.Channel;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What a simulation produced, per variant (one, or a champion and a challenger): the KPIs, the funnel of
@@ -36,6 +39,11 @@ public record SimulationReport(String title, long seed, int customers, int days,
         if (variants.isEmpty()) {
             throw new IllegalArgumentException("a report needs at least one variant");
         }
+    }
+
+    /** An unmodifiable copy that iterates in key order, so renderings are the same in every JVM. */
+    private static Map<String, Long> sorted(Map<String, Long> counts) {
+        return Collections.unmodifiableMap(new TreeMap<>(counts));
     }
 
     /** The first variant. */
@@ -68,7 +76,7 @@ public record SimulationReport(String title, long seed, int customers, int days,
             Objects.requireNonNull(kpis, "kpis");
             funnel = List.copyOf(funnel);
             stops = List.copyOf(stops);
-            blocked = Map.copyOf(blocked);
+            blocked = sorted(blocked);
             daily = List.copyOf(daily);
         }
     }
@@ -93,7 +101,7 @@ public record SimulationReport(String title, long seed, int customers, int days,
                           Map<String, Long> blocked, long deferred, long delivered, long responded, long converted,
                           BigDecimal spend) {
         public StepRow {
-            blocked = Map.copyOf(blocked);
+            blocked = sorted(blocked);
             Objects.requireNonNull(spend, "spend");
         }
 
@@ -126,7 +134,7 @@ public record SimulationReport(String title, long seed, int customers, int days,
     public record DayRow(LocalDate date, Map<Channel, Long> contacts, BigDecimal spend, long conversions, BigDecimal recovered) {
         public DayRow {
             Objects.requireNonNull(date, "date");
-            contacts = Map.copyOf(contacts);
+            contacts = contacts.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(contacts));
             Objects.requireNonNull(spend, "spend");
             Objects.requireNonNull(recovered, "recovered");
         }
