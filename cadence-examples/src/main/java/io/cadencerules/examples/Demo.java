@@ -1,13 +1,24 @@
 package io.cadencerules.examples;
 
+import io.cadencerules.simulation.Progress;
+import io.cadencerules.simulation.ReportHtml;
+import io.cadencerules.simulation.ReportJson;
+import io.cadencerules.simulation.ReportTable;
+import io.cadencerules.simulation.SimulationResult;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
- * Runs {@link CollectionSimulation} and prints its summary and wall time.
+ * The demo: runs one of the examples through a seeded simulation of the real engine, prints the summary
+ * and writes the HTML and JSON reports.
  *
  * <pre>
  *   mvn -B -q install -DskipTests &amp;&amp; mvn -B -q -pl cadence-examples exec:java
- *   mvn -B -q -pl cadence-examples exec:java -Dexec.args="--customers 2000 --days 60 --seed 7"
+ *   mvn -B -q -pl cadence-examples exec:java -Dexec.args="--example sales --customers 2000 --seed 7"
+ *   mvn -B -q -pl cadence-examples exec:java -Dexec.args="--challenger"
  * </pre>
  */
 public final class Demo {
@@ -15,33 +26,81 @@ public final class Demo {
     private Demo() {
     }
 
-    /** Options: {@code --customers N} (10000), {@code --days D} (60), {@code --seed S} (42). */
+    /**
+     * What to run.
+     *
+     * @param example    the example's name (see {@link DemoRuns#NAMES})
+     * @param challenger true for a champion/challenger run of the example's two versions
+     * @param customers  simulated people
+     * @param days       virtual days
+     * @param seed       the seed of every draw
+     * @param out        where the reports go
+     */
+    record Options(String example, boolean challenger, int customers, int days, long seed, Path out) {
+        Options {
+            Objects.requireNonNull(example, "example");
+            Objects.requireNonNull(out, "out");
+        }
+
+        static Options defaults() {
+            return new Options("collection", false, 10_000, 60, 42, Path.of("target", "reports"));
+        }
+    }
+
+    static final String USAGE = "usage: Demo [--example collection|sales|relationship|offers] [--challenger] [--customers N]"
+            + " [--days D] [--seed S] [--out DIR]";
+
     public static void main(String[] args) {
-        CollectionSimulation.Config config;
+        Options options;
         try {
-            config = parse(args);
+            options = parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: Demo [--customers N] [--days D] [--seed S]");
+            System.err.println(USAGE);
             System.exit(2);
             return;
         }
-        long started = System.nanoTime();
-        SimulationSummary summary = CollectionSimulation.run(config);
-        long elapsed = System.nanoTime() - started;
-        System.out.print(summary.toTable());
-        System.out.printf(Locale.ROOT, "Wall time: %.2f s%n", elapsed / 1e9);
+        run(options, System.out);
     }
 
-    /** Parses the command line; unknown options and bad numbers fail with a message naming them. */
-    static CollectionSimulation.Config parse(String[] args) {
-        CollectionSimulation.Config defaults = CollectionSimulation.Config.defaults();
-        int customers = defaults.customers();
-        int days = defaults.days();
-        long seed = defaults.seed();
+    /** Runs the options' simulation, prints the summary on {@code out}, writes the reports; returns the result. */
+    static SimulationResult run(Options o, PrintStream out) {
+        SimulationResult result = DemoRuns.simulation(o.example(), o.challenger())
+                .customers(o.customers()).days(o.days()).seed(o.seed())
+                .progress(Progress.console(out))
+                .build().run();
+        out.println();
+        out.print(ReportTable.render(result.report()));
+        String name = o.example() + (o.challenger() ? "-challenger" : "") + "-seed" + o.seed();
+        Path html = o.out().resolve(name + ".html").toAbsolutePath();
+        Path json = o.out().resolve(name + ".json").toAbsolutePath();
+        ReportHtml.write(result.report(), html);
+        ReportJson.write(result.report(), json);
+        out.println();
+        out.printf(Locale.ROOT, "Simulated %,d customers × %d days in %.2f s (wall time, not part of the report)%n",
+                o.customers(), o.days(), result.elapsedNanos() / 1e9);
+        out.println("HTML report: " + html);
+        out.println("JSON report: " + json);
+        return result;
+    }
+
+    /** Parses the command line; unknown options, missing values and bad numbers fail with a message naming them. */
+    static Options parse(String[] args) {
+        Options d = Options.defaults();
+        String example = d.example();
+        boolean challenger = d.challenger();
+        int customers = d.customers();
+        int days = d.days();
+        long seed = d.seed();
+        Path out = d.out();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
-            if (!option.equals("--customers") && !option.equals("--days") && !option.equals("--seed")) {
+            if (option.equals("--challenger")) {
+                challenger = true;
+                continue;
+            }
+            if (!option.equals("--example") && !option.equals("--customers") && !option.equals("--days")
+                    && !option.equals("--seed") && !option.equals("--out")) {
                 throw new IllegalArgumentException("unknown option '" + option + "'");
             }
             if (i + 1 >= args.length) {
@@ -50,14 +109,22 @@ public final class Demo {
             String value = args[++i];
             try {
                 switch (option) {
+                    case "--example" -> {
+                        if (!DemoRuns.NAMES.contains(value)) {
+                            throw new IllegalArgumentException("unknown example '" + value + "'; the examples are "
+                                    + String.join(", ", DemoRuns.NAMES));
+                        }
+                        example = value;
+                    }
                     case "--customers" -> customers = Integer.parseInt(value);
                     case "--days" -> days = Integer.parseInt(value);
-                    default -> seed = Long.parseLong(value);
+                    case "--seed" -> seed = Long.parseLong(value);
+                    default -> out = Path.of(value);
                 }
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("option " + option + " must be a number, but was '" + value + "'");
             }
         }
-        return new CollectionSimulation.Config(customers, days, seed);
+        return new Options(example, challenger, customers, days, seed, out);
     }
 }
