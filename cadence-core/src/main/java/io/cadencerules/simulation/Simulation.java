@@ -234,12 +234,15 @@ public final class Simulation {
                     queue.poll().action().run();
                     answerContacts();
                 }
-                int done = engine.runDue();
-                processed += done;
-                if (done > 0) {
-                    stalls = 0;
+                Instant dueNow = engine.store().nextDue().orElse(null);
+                if (dueNow != null && !dueNow.isAfter(clock.instant())) {
+                    int done = engine.runDue();
+                    processed += done;
+                    if (done > 0) {
+                        stalls = 0;
+                    }
+                    answerContacts();
                 }
-                answerContacts();
             }
             clock.set(end);
             long elapsed = config.wallClock.getAsLong() - started;

@@ -12,6 +12,7 @@ import io.cadencerules.customer.Money;
 import io.cadencerules.event.AccountNotice;
 import io.cadencerules.event.CallOutcome;
 import io.cadencerules.event.Conversion;
+import io.cadencerules.event.SurveyAnswered;
 import io.cadencerules.event.CustomEvent;
 import io.cadencerules.event.Event;
 import io.cadencerules.event.EventType;
@@ -433,6 +434,7 @@ class CadenceJsonTest {
                     new AccountNotice("notice-2", AT, "c-1", null, AccountNotice.Kind.DECEASED, null),
                     new Conversion("conv-1", AT, "c-1", "cart-7", "purchase", Money.brl("99.90")),
                     new Conversion("conv-2", AT, "c-1", "appt-3", "confirmed", null),
+                    new SurveyAnswered("nps-1", AT, "c-1", null, SurveyAnswered.Survey.NPS, 9),
                     new CustomEvent("custom-1", AT, "c-1", "cart-7", "cart-abandoned", payload));
         }
 
