@@ -5,6 +5,7 @@ import io.cadencerules.channel.ContactRequest;
 import io.cadencerules.customer.Customer;
 import io.cadencerules.customer.Debt;
 import io.cadencerules.customer.Money;
+import io.cadencerules.event.CustomEvent;
 import io.cadencerules.journey.HistoryEntry.Kind;
 import io.cadencerules.journey.Journey;
 import io.cadencerules.journey.Reasons;
@@ -245,7 +246,7 @@ class CollectionExampleTest {
         h.enroll(ana, bill, REGUA);
         advanceTo(2, 15, 0);
 
-        h.deliver(new io.cadencerules.event.CustomEvent("web-1", h.now(), "ana", "inv-1", CollectionExample.PIX_REQUESTED, null));
+        h.deliver(new CustomEvent("web-1", h.now(), "ana", "inv-1", CollectionExample.PIX_REQUESTED, null));
         h.advance(Duration.ofMinutes(1));
 
         assertThat(h.channel(SMS).sentTo("ana")).last().extracting(ContactRequest::stepId).isEqualTo("pix-code");
