@@ -37,6 +37,7 @@ final class KpiCollector implements CadenceListener {
     private final ZoneId zone;
     private final int days;
     private final Tally[] tallies;
+    private final java.util.Set<String> offerCadences = new java.util.HashSet<>();
 
     KpiCollector(int variants, ToIntFunction<String> variantOf, Function<Journey, Cadence> cadenceOf, LocalDate firstDay,
                  ZoneId zone, int days) {
@@ -163,6 +164,9 @@ final class KpiCollector implements CadenceListener {
             }
             case CONVERTED -> {
                 t.converted++;
+                if (offerCadences.contains(cadence)) {
+                    t.offersAccepted++;
+                }
                 t.dayConversions[day(entry.at())]++;
                 journey.lastContact().ifPresent(last -> t.row(cadence, last.stepId(), last.channel()).converted++);
             }
@@ -244,6 +248,15 @@ final class KpiCollector implements CadenceListener {
         if (accepted) {
             tallies[v].offersAccepted++;
         }
+    }
+
+    /** Journeys of this cadence present an offer: their conversions count as offers accepted. */
+    void offerCadence(String cadenceId) {
+        offerCadences.add(cadenceId);
+    }
+
+    void offerMade(int v) {
+        tallies[v].offersMade++;
     }
 
     void survey(int v, SurveyAnswered.Survey survey, int score) {

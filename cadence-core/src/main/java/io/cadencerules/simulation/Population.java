@@ -111,6 +111,7 @@ public final class Population {
     private final double whatsapp;
     private final Map<Consent, Double> consents;
     private final double responsivenessSpread;
+    private final Map<String, List<String>> attributes;
 
     private Population(Builder b) {
         this.regions = List.copyOf(b.regions);
@@ -122,6 +123,7 @@ public final class Population {
         this.whatsapp = b.whatsapp;
         this.consents = new LinkedHashMap<>(b.consents);
         this.responsivenessSpread = b.responsivenessSpread;
+        this.attributes = new LinkedHashMap<>(b.attributes);
     }
 
     /** A builder: Brazilian regions, debts of BRL 50–20,000 due over the first 20 days, 3% invalid phones, 5% invalid e-mails. */
@@ -157,6 +159,10 @@ public final class Population {
                 .attribute("ddd", region.areaCode());
         if (random.nextDouble() < whatsapp) {
             customer.whatsapp(phone);
+        }
+        for (Map.Entry<String, List<String>> attribute : attributes.entrySet()) {
+            List<String> values = attribute.getValue();
+            customer.attribute(attribute.getKey(), values.get(random.nextInt(values.size())));
         }
         List<String> tags = new ArrayList<>(2);
         for (Map.Entry<String, Double> segment : segments.entrySet()) {
@@ -266,8 +272,21 @@ public final class Population {
         private double whatsapp = 0.0;
         private final Map<Consent, Double> consents = new LinkedHashMap<>();
         private double responsivenessSpread = 0.5;
+        private final Map<String, List<String>> attributes = new LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /** Gives everyone a customer attribute, one of {@code values} drawn uniformly (repeat a value to weight it). */
+        public Builder attribute(String key, String... values) {
+            if (key == null || key.isBlank()) {
+                throw new IllegalArgumentException("attribute name must not be blank, but was '" + key + "'");
+            }
+            if (values.length == 0) {
+                throw new IllegalArgumentException("attribute '" + key + "' needs at least one value");
+            }
+            attributes.put(key, List.of(values));
+            return this;
         }
 
         /** Where people live, with weights; default {@link #BRAZIL}. */

@@ -98,14 +98,18 @@ public final class ReportTable {
     }
 
     private static void funnel(StringBuilder out, SimulationReport.Variant v, String currency) {
+        int width = Math.max(26, v.funnel().stream().mapToInt(r -> label(r).length()).max().orElse(0));
         line(out, "%s: funnel per step and channel", v.name());
-        line(out, "  %-36s %8s %8s %8s %8s %8s %9s %9s %9s %11s", "cadence / step via channel", "reached", "tried", "sent",
-                "blocked", "deferred", "delivered", "responded", "converted", "spend " + currency);
+        line(out, "  %-" + width + "s %8s %8s %8s %8s %8s %9s %9s %9s %11s", "cadence / step via channel", "reached", "tried",
+                "sent", "blocked", "deferred", "delivered", "responded", "converted", "spend " + currency);
         for (SimulationReport.StepRow r : v.funnel()) {
-            line(out, "  %-36s %,8d %,8d %,8d %,8d %,8d %,9d %,9d %,9d %11s", r.cadence() + " / " + r.step() + " via " + r.channel(),
-                    r.reached(), r.attempted(), r.sent(), r.blockedTotal(), r.deferred(), r.delivered(), r.responded(),
-                    r.converted(), money(r.spend()));
+            line(out, "  %-" + width + "s %,8d %,8d %,8d %,8d %,8d %,9d %,9d %,9d %11s", label(r), r.reached(), r.attempted(),
+                    r.sent(), r.blockedTotal(), r.deferred(), r.delivered(), r.responded(), r.converted(), money(r.spend()));
         }
+    }
+
+    private static String label(SimulationReport.StepRow r) {
+        return r.cadence() + " / " + r.step() + " via " + r.channel();
     }
 
     private static String count(long n) {

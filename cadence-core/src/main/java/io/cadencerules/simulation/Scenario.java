@@ -60,6 +60,14 @@ public interface Scenario {
          */
         void inbound(Event event);
 
+        /**
+         * An inbound interaction whose best offer is followed up by a cadence: the event goes to the engine,
+         * the engine's best next-best-action offer is counted as made, and the person is enrolled in
+         * {@code followUp} about {@code subjectOf(offer)} (a lead worth the offer's value, say). The offer
+         * counts as accepted when that journey converts.
+         */
+        void inbound(Event event, Cadence followUp, java.util.function.Function<io.cadencerules.engine.Proposal, Subject> subjectOf);
+
         /** A fresh event id, unique within the run. */
         String nextEventId();
     }

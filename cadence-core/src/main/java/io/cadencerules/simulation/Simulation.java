@@ -327,6 +327,24 @@ public final class Simulation {
         }
 
         @Override
+        public void inbound(Event event, Cadence followUp, java.util.function.Function<Proposal, Subject> subjectOf) {
+            Objects.requireNonNull(event, "event");
+            Objects.requireNonNull(followUp, "followUp");
+            Objects.requireNonNull(subjectOf, "subjectOf");
+            SimulatedCustomer person = planned();
+            kpis.offerCadence(followUp.id());
+            later(event.occurredAt(), () -> {
+                EventReceipt receipt = send(event);
+                List<Proposal> offers = receipt.outcome() == EventReceipt.Outcome.APPLIED && !receipt.offers().isEmpty()
+                        ? receipt.offers() : engine.offers(person.customer(), event);
+                if (!offers.isEmpty()) {
+                    kpis.offerMade(variantOf[person.index()]);
+                    engine.enroll(person.customer(), subjectOf.apply(offers.get(0)), followUp);
+                }
+            });
+        }
+
+        @Override
         public String nextEventId() {
             return "sim-" + (++eventIds);
         }
@@ -430,6 +448,14 @@ public final class Simulation {
             } else if (outcome instanceof Outcome.SurveyScore s) {
                 kpis.responded(v, cadence.id(), step, channel);
                 kpis.survey(v, s.survey(), s.score());
+                // the raw answer first (the cadence may branch on it), then the answer as the survey's event
+                if (channel == Channel.SMS || channel == Channel.TWO_WAY_SMS || channel == Channel.WHATSAPP) {
+                    String text = s.survey() == SurveyAnswered.Survey.FCR ? (s.score() == 1 ? "SIM" : "NAO")
+                            : Integer.toString(s.score());
+                    send(new ReplyReceived(nextEventId(), now, customer, subject, channel, text));
+                } else if (channel == Channel.OUTBOUND_IVR && s.score() <= 9) {
+                    send(new KeyPressed(nextEventId(), now, customer, subject, (char) ('0' + s.score())));
+                }
                 send(new SurveyAnswered(nextEventId(), now, customer, subject, s.survey(), s.score()));
             } else if (outcome instanceof Outcome.OptedOut) {
                 kpis.optedOut(v);

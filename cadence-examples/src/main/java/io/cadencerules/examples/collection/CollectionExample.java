@@ -109,6 +109,24 @@ public final class CollectionExample {
                 .build();
     }
 
+    /**
+     * The challenger of the demo's champion/challenger run: version 2 of the régua, shorter and cheaper. A
+     * WhatsApp reminder at D-3 (SMS when WhatsApp is not allowed), the overdue SMS at D+1, the negotiation
+     * IVR already at D+3 (no voice blast), and the agent call for high balances at D+7.
+     */
+    public static Cadence billCollectionV2() {
+        return Cadence.collection(ID).version(2)
+                .step("d-3-whatsapp").at(days(-3), TEN).whatsapp("prevention-reminder").fallbackTo(Channel.SMS, "due-soon")
+                .step("d+1-sms").at(days(1), TEN).sms("overdue-notice").fallbackTo(Channel.EMAIL, "overdue-notice-email")
+                .step("d+3-ivr").at(days(3), TEN).outboundIvr("negotiate")
+                        .onKey('1', handOffToAgent(NEGOTIATION_QUEUE)).onKey('2', goTo("pix-code"))
+                .step("d+7-agent").at(days(7), TEN).agentCall(COLLECTIONS_QUEUE).when(segment(HIGH_BALANCE))
+                .step("pix-code").onCustom(PIX_REQUESTED).sms("pix-code")
+                .exitOn(PAYMENT_RECEIVED)
+                .pauseOn(PROMISE_TO_PAY)
+                .build();
+    }
+
     /** The example's rule book (both DRL files), compiled in the default mode. */
     public static RuleBook rules() {
         return rules(RuleBook.Mode.CLASSIC);
