@@ -2,22 +2,18 @@ package io.cadencerules.examples.collection;
 
 import io.cadencerules.cadence.Cadence;
 import io.cadencerules.channel.Channel;
-import io.cadencerules.channels.address.BrazilZoneResolver;
 import io.cadencerules.customer.Customer;
 import io.cadencerules.customer.Debt;
 import io.cadencerules.customer.Money;
 import io.cadencerules.engine.CadenceEngine;
+import io.cadencerules.examples.ExampleSetup;
 import io.cadencerules.policy.Budget;
-import io.cadencerules.policy.ContactPolicy;
 import io.cadencerules.rules.RuleBook;
-import io.cadencerules.rules.RulesClassifier;
-import io.cadencerules.rules.RulesStage;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
-import java.util.Objects;
 
 import static io.cadencerules.cadence.Dsl.days;
 import static io.cadencerules.cadence.Dsl.goTo;
@@ -166,18 +162,7 @@ public final class CollectionExample {
      * @param budget  the budget whose caps apply (keep it to read its spend ledger)
      */
     public static void configure(CadenceEngine.Builder builder, Budget budget) {
-        Objects.requireNonNull(builder, "builder");
-        Objects.requireNonNull(budget, "budget");
-        BrazilZoneResolver places = BrazilZoneResolver.standard();
-        RuleBook book = rules();
-        RulesStage rules = new RulesStage(book);
-        builder.zones(places)
-                .classifier(new RulesClassifier(() -> book))
-                .eligibility(rules)
-                .conditions(rules)
-                .policy(ContactPolicy.builder().localities(places).build())
-                .budget(budget.caps())
-                .cadences(billCollection());
+        ExampleSetup.install(builder, rules(), budget, List.of(billCollection()));
     }
 
     /**

@@ -12,15 +12,13 @@ import io.cadencerules.customer.Customer;
 import io.cadencerules.customer.Lead;
 import io.cadencerules.customer.Money;
 import io.cadencerules.engine.CadenceEngine;
+import io.cadencerules.examples.ExampleSetup;
 import io.cadencerules.engine.Proposal;
 import io.cadencerules.event.CustomEvent;
 import io.cadencerules.event.Event;
 import io.cadencerules.policy.Budget;
-import io.cadencerules.policy.ContactPolicy;
 import io.cadencerules.rules.RuleBook;
 import io.cadencerules.rules.RulesAdvisor;
-import io.cadencerules.rules.RulesClassifier;
-import io.cadencerules.rules.RulesStage;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -153,19 +151,9 @@ public final class OffersExample {
      * @param budget  the budget whose caps apply (keep it to read its spend ledger)
      */
     public static void configure(CadenceEngine.Builder builder, Budget budget) {
-        Objects.requireNonNull(builder, "builder");
-        Objects.requireNonNull(budget, "budget");
-        BrazilZoneResolver places = BrazilZoneResolver.standard();
         RuleBook book = rules();
-        RulesStage rules = new RulesStage(book);
-        builder.zones(places)
-                .nextBestAction(new RulesAdvisor(() -> book, places))
-                .classifier(new RulesClassifier(() -> book))
-                .eligibility(rules)
-                .conditions(rules)
-                .policy(ContactPolicy.builder().localities(places).build())
-                .budget(budget.caps())
-                .cadences(realtimeOffer());
+        BrazilZoneResolver places = ExampleSetup.install(builder, book, budget, List.of(realtimeOffer()));
+        builder.nextBestAction(new RulesAdvisor(() -> book, places));
     }
 
     /**

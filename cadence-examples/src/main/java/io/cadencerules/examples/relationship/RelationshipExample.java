@@ -4,17 +4,14 @@ import io.cadencerules.cadence.Anchor;
 import io.cadencerules.cadence.Cadence;
 import io.cadencerules.cadence.CadenceBuilder;
 import io.cadencerules.channel.Channel;
-import io.cadencerules.channels.address.BrazilZoneResolver;
 import io.cadencerules.customer.Appointment;
 import io.cadencerules.customer.Customer;
 import io.cadencerules.customer.GenericSubject;
 import io.cadencerules.customer.Money;
 import io.cadencerules.engine.CadenceEngine;
+import io.cadencerules.examples.ExampleSetup;
 import io.cadencerules.policy.Budget;
-import io.cadencerules.policy.ContactPolicy;
 import io.cadencerules.rules.RuleBook;
-import io.cadencerules.rules.RulesClassifier;
-import io.cadencerules.rules.RulesStage;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -22,7 +19,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import static io.cadencerules.cadence.Dsl.convert;
 import static io.cadencerules.cadence.Dsl.days;
@@ -252,18 +248,7 @@ public final class RelationshipExample {
      * @param budget  the budget whose caps apply (keep it to read its spend ledger)
      */
     public static void configure(CadenceEngine.Builder builder, Budget budget) {
-        Objects.requireNonNull(builder, "builder");
-        Objects.requireNonNull(budget, "budget");
-        BrazilZoneResolver places = BrazilZoneResolver.standard();
-        RuleBook book = rules();
-        RulesStage rules = new RulesStage(book);
-        builder.zones(places)
-                .classifier(new RulesClassifier(() -> book))
-                .eligibility(rules)
-                .conditions(rules)
-                .policy(ContactPolicy.builder().localities(places).build())
-                .budget(budget.caps())
-                .cadences(cadences().toArray(Cadence[]::new));
+        ExampleSetup.install(builder, rules(), budget, cadences());
     }
 
     /**

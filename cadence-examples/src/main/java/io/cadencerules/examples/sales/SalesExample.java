@@ -6,7 +6,6 @@ import io.cadencerules.cadence.CadenceBuilder;
 import io.cadencerules.cadence.Purpose;
 import io.cadencerules.cadence.ReEntry;
 import io.cadencerules.channel.Channel;
-import io.cadencerules.channels.address.BrazilZoneResolver;
 import io.cadencerules.channels.mailing.AgentMailing;
 import io.cadencerules.channels.mailing.AgentMailingExport;
 import io.cadencerules.customer.Consent;
@@ -14,12 +13,10 @@ import io.cadencerules.customer.Customer;
 import io.cadencerules.customer.Lead;
 import io.cadencerules.customer.Money;
 import io.cadencerules.engine.CadenceEngine;
+import io.cadencerules.examples.ExampleSetup;
 import io.cadencerules.journey.Journey;
 import io.cadencerules.policy.Budget;
-import io.cadencerules.policy.ContactPolicy;
 import io.cadencerules.rules.RuleBook;
-import io.cadencerules.rules.RulesClassifier;
-import io.cadencerules.rules.RulesStage;
 import io.cadencerules.store.JourneyQuery;
 
 import java.time.Duration;
@@ -29,7 +26,6 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -191,18 +187,7 @@ public final class SalesExample {
      * @param budget  the budget whose caps apply (keep it to read its spend ledger)
      */
     public static void configure(CadenceEngine.Builder builder, Budget budget) {
-        Objects.requireNonNull(builder, "builder");
-        Objects.requireNonNull(budget, "budget");
-        BrazilZoneResolver places = BrazilZoneResolver.standard();
-        RuleBook book = rules();
-        RulesStage rules = new RulesStage(book);
-        builder.zones(places)
-                .classifier(new RulesClassifier(() -> book))
-                .eligibility(rules)
-                .conditions(rules)
-                .policy(ContactPolicy.builder().localities(places).build())
-                .budget(budget.caps())
-                .cadences(abandonedCart(), upsell(), interestSurvey());
+        ExampleSetup.install(builder, rules(), budget, List.of(abandonedCart(), upsell(), interestSurvey()));
     }
 
     /**
