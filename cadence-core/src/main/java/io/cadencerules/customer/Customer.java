@@ -72,7 +72,12 @@ public record Customer(
 
     /** The first contact point of the given type, in order of preference. */
     public Optional<ContactPoint> first(ContactPoint.Type type) {
-        return contactPoints.stream().filter(p -> p.type() == type).findFirst();
+        for (ContactPoint point : contactPoints) { // a loop, not a stream: called for every contact the engine makes
+            if (point.type() == type) {
+                return Optional.of(point);
+            }
+        }
+        return Optional.empty();
     }
 
     /** True when the customer carries the segment tag. */

@@ -187,7 +187,10 @@ public interface CadenceEngine {
             return this;
         }
 
-        /** The journey store; default a new {@link InMemoryJourneyStore}. */
+        /**
+         * The journey store; default a new {@link InMemoryJourneyStore}
+         * ({@link io.cadencerules.store.CompactJourneyStore} holds large portfolios in less heap).
+         */
         public Builder store(JourneyStore store) {
             this.store = Objects.requireNonNull(store, "store");
             return this;

@@ -136,6 +136,9 @@ final class DefaultCadenceEngine implements CadenceEngine {
     @Override
     public void register(Cadence cadence) {
         Cadence known = catalog.computeIfAbsent(cadence.id(), id -> new ConcurrentSkipListMap<>()).get(cadence.version());
+        if (known == cadence) {
+            return; // the usual case on every enrolment: no need to compare the whole definition
+        }
         if (known != null) {
             if (!known.equals(cadence)) {
                 throw new IllegalStateException("cadence '" + cadence.id() + "' version " + cadence.version()
@@ -580,14 +583,19 @@ final class DefaultCadenceEngine implements CadenceEngine {
      * @return false if the journey is still due after the bound of transitions
      */
     private boolean advanceWhileDue(JourneyId id, Instant now, Outcome decided) {
+        Journey written = null;
         for (int i = 0; i < MAX_TRANSITIONS_PER_CLAIM; i++) {
-            Journey journey = store.find(id).orElse(null);
+            // after our own write the store holds exactly what we wrote (we hold the lock and the lease): no re-read
+            Journey journey = written != null ? written : store.find(id).orElse(null);
             if (journey == null || !journey.isLive() || journey.dueAt() == null || journey.dueAt().isAfter(now)) {
                 return true;
             }
             Journey next = transition(journey, now, decided != null && decided.version() == journey.version() ? decided : null);
             decided = null;
-            if (!write(journey, next)) {
+            if (write(journey, next)) {
+                written = next;
+            } else {
+                written = null;
                 log.warn("journey {} changed while it was processed (version {}); re-reading", id, journey.version());
             }
         }
@@ -695,8 +703,10 @@ final class DefaultCadenceEngine implements CadenceEngine {
             advance(e, cadence, journey, step, now);
             return;
         }
-        Customer customer = store.customer(journey.customerId()).orElseThrow(() -> new IllegalStateException(
-                "customer '" + journey.customerId() + "' of journey " + journey.id() + " is not in the store"));
+        // the batch decision was made on this journey version and this customer: send with the same data
+        Customer customer = decided != null ? decided.context().customer()
+                : store.customer(journey.customerId()).orElseThrow(() -> new IllegalStateException(
+                        "customer '" + journey.customerId() + "' of journey " + journey.id() + " is not in the store"));
 
         int routes = handOff ? 1 : 1 + step.fallbacks().size();
         for (int route = journey.route(); route < routes; route++) {
@@ -1367,8 +1377,10 @@ final class DefaultCadenceEngine implements CadenceEngine {
     }
 
     private boolean pausedByHand(String cadenceId, String customerId) {
-        return store.paused(JourneyStore.PauseScope.CADENCE).contains(cadenceId)
-                || store.paused(JourneyStore.PauseScope.CUSTOMER).contains(customerId);
+        Set<String> cadences = store.paused(JourneyStore.PauseScope.CADENCE);
+        Set<String> customers = store.paused(JourneyStore.PauseScope.CUSTOMER);
+        // asked for every due journey: the usual empty sets answer without hashing the ids
+        return (!cadences.isEmpty() && cadences.contains(cadenceId)) || (!customers.isEmpty() && customers.contains(customerId));
     }
 
     private void resumeManual(JourneyQuery query) {

@@ -11,6 +11,7 @@ import io.cadencerules.examples.CollectionCadence;
 import io.cadencerules.examples.SyntheticPortfolio;
 import io.cadencerules.journey.Journey;
 import io.cadencerules.journey.JourneyKey;
+import io.cadencerules.store.CompactJourneyStore;
 import io.cadencerules.store.InMemoryJourneyStore;
 import io.cadencerules.testkit.VirtualClock;
 
@@ -45,7 +46,8 @@ import java.util.concurrent.CompletionStage;
  * the top K classes of a live-object class histogram at the end, {@code --pause} waits for Enter
  * before exiting (to run {@code jcmd <pid> GC.class_histogram} by hand), {@code --independent-keys}
  * gives debts keys that share no digits with their customer ids (by default customer
- * {@code c-0000123} owes invoice {@code inv-0000123}).
+ * {@code c-0000123} owes invoice {@code inv-0000123}), {@code --compact} measures
+ * {@link CompactJourneyStore} instead of {@link InMemoryJourneyStore}.
  */
 public final class JourneyMemoryBenchmark {
 
@@ -66,6 +68,7 @@ public final class JourneyMemoryBenchmark {
         int histogram = 0;
         boolean pause = false;
         boolean independentKeys = false;
+        boolean compact = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--journeys" -> journeys = Integer.parseInt(args[++i]);
@@ -73,6 +76,7 @@ public final class JourneyMemoryBenchmark {
                 case "--histogram" -> histogram = Integer.parseInt(args[++i]);
                 case "--pause" -> pause = true;
                 case "--independent-keys" -> independentKeys = true;
+                case "--compact" -> compact = true;
                 default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
             }
         }
@@ -101,8 +105,8 @@ public final class JourneyMemoryBenchmark {
 
         VirtualClock clock = new VirtualClock(START);
         CountingAdapter adapter = new CountingAdapter();
-        CadenceEngine.Builder builder = CadenceEngine.builder().clock(clock).store(new InMemoryJourneyStore())
-                .instanceId("bench");
+        CadenceEngine.Builder builder = CadenceEngine.builder().clock(clock)
+                .store(compact ? new CompactJourneyStore() : new InMemoryJourneyStore()).instanceId("bench");
         for (Channel channel : Channel.values()) {
             builder.channel(channel, adapter);
         }
@@ -132,6 +136,8 @@ public final class JourneyMemoryBenchmark {
         }
 
         double n = journeys;
+        System.out.printf(Locale.ROOT, "store                            %s%n",
+                compact ? "CompactJourneyStore" : "InMemoryJourneyStore");
         System.out.printf(Locale.ROOT, "journeys                         %,d%n", journeys);
         System.out.printf(Locale.ROOT, "history entries per journey      %.2f%n", entries / n);
         System.out.printf(Locale.ROOT, "contacts sent                    %,d (%,d due-journey claims)%n", adapter.sent, processed);
