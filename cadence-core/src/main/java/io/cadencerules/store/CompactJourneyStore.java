@@ -9,7 +9,6 @@ import io.cadencerules.journey.JourneyKey;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -20,7 +19,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -82,13 +80,7 @@ public final class CompactJourneyStore implements JourneyStore {
     private final HashMap<Integer, Lease> leases = new HashMap<>();
     private final HashMap<Integer, List<PreviousRun>> previousRuns = new HashMap<>();
 
-    private final Duration eventRetention;
-    private final ConcurrentHashMap<String, Long> seenEvents = new ConcurrentHashMap<>();
-    private final ArrayDeque<SeenEvent> seenOrder = new ArrayDeque<>();
-    private final Map<PauseScope, Set<String>> paused = Map.of(
-            PauseScope.CADENCE, ConcurrentHashMap.newKeySet(), PauseScope.CUSTOMER, ConcurrentHashMap.newKeySet());
-    private final int maxRejections;
-    private final ArrayDeque<Rejection> rejections = new ArrayDeque<>();
+    private final MemoryBookkeeping books;
 
     /** A store that keeps event ids for 30 days and the last 100,000 rejections. */
     public CompactJourneyStore() {
@@ -100,14 +92,7 @@ public final class CompactJourneyStore implements JourneyStore {
      * @param maxRejections  how many rejections are kept (oldest dropped first)
      */
     public CompactJourneyStore(Duration eventRetention, int maxRejections) {
-        if (eventRetention.isNegative() || eventRetention.isZero()) {
-            throw new IllegalArgumentException("event retention must be positive, but was " + eventRetention);
-        }
-        if (maxRejections < 1) {
-            throw new IllegalArgumentException("max rejections must be at least 1, but was " + maxRejections);
-        }
-        this.eventRetention = eventRetention;
-        this.maxRejections = maxRejections;
+        this.books = new MemoryBookkeeping(eventRetention, maxRejections);
     }
 
     // ------------------------------------------------------------------ customers
@@ -512,55 +497,32 @@ public final class CompactJourneyStore implements JourneyStore {
 
     @Override
     public boolean wasEventSeen(String eventId) {
-        return seenEvents.containsKey(eventId);
+        return books.wasEventSeen(eventId);
     }
 
     @Override
     public boolean markEventSeen(String eventId, Instant at) {
-        long millis = at.toEpochMilli();
-        if (seenEvents.putIfAbsent(eventId, millis) != null) {
-            return false;
-        }
-        synchronized (seenOrder) {
-            seenOrder.addLast(new SeenEvent(eventId, millis));
-            long horizon = millis - eventRetention.toMillis();
-            while (!seenOrder.isEmpty() && seenOrder.peekFirst().at() < horizon) {
-                seenEvents.remove(seenOrder.pollFirst().id());
-            }
-        }
-        return true;
+        return books.markEventSeen(eventId, at);
     }
 
     @Override
     public void setPaused(PauseScope scope, String id, boolean isPaused) {
-        if (isPaused) {
-            paused.get(scope).add(id);
-        } else {
-            paused.get(scope).remove(id);
-        }
+        books.setPaused(scope, id, isPaused);
     }
 
     @Override
     public Set<String> paused(PauseScope scope) {
-        return java.util.Collections.unmodifiableSet(paused.get(scope)); // a live view: read per due journey, no copy
+        return books.paused(scope);
     }
 
     @Override
     public void recordRejection(Rejection rejection) {
-        synchronized (rejections) {
-            rejections.addLast(Objects.requireNonNull(rejection, "rejection"));
-            while (rejections.size() > maxRejections) {
-                rejections.pollFirst();
-            }
-        }
+        books.recordRejection(rejection);
     }
 
     @Override
     public List<Rejection> rejections(int limit) {
-        synchronized (rejections) {
-            List<Rejection> all = new ArrayList<>(rejections);
-            return List.copyOf(all.subList(Math.max(0, all.size() - limit), all.size()));
-        }
+        return books.rejections(limit);
     }
 
     // ------------------------------------------------------------------ tables (lock held)
@@ -722,6 +684,4 @@ public final class CompactJourneyStore implements JourneyStore {
         return decoded.journey();
     }
 
-    private record SeenEvent(String id, long at) {
-    }
 }

@@ -8,13 +8,11 @@ import io.cadencerules.journey.JourneyKey;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -45,15 +43,7 @@ public final class InMemoryJourneyStore implements JourneyStore {
     private final TreeMap<Long, ArrayList<Slot>> dueIndex = new TreeMap<>();
     private final Set<Slot> leased = ConcurrentHashMap.newKeySet();
 
-    private final Duration eventRetention;
-    private final ConcurrentHashMap<String, Long> seenEvents = new ConcurrentHashMap<>();
-    private final ArrayDeque<SeenEvent> seenOrder = new ArrayDeque<>();
-
-    private final Map<PauseScope, Set<String>> paused = Map.of(
-            PauseScope.CADENCE, ConcurrentHashMap.newKeySet(), PauseScope.CUSTOMER, ConcurrentHashMap.newKeySet());
-
-    private final int maxRejections;
-    private final ArrayDeque<Rejection> rejections = new ArrayDeque<>();
+    private final MemoryBookkeeping books;
 
     /** A store that keeps event ids for 30 days and the last 100,000 rejections. */
     public InMemoryJourneyStore() {
@@ -65,14 +55,7 @@ public final class InMemoryJourneyStore implements JourneyStore {
      * @param maxRejections  how many rejections are kept (oldest dropped first)
      */
     public InMemoryJourneyStore(Duration eventRetention, int maxRejections) {
-        if (eventRetention.isNegative() || eventRetention.isZero()) {
-            throw new IllegalArgumentException("event retention must be positive, but was " + eventRetention);
-        }
-        if (maxRejections < 1) {
-            throw new IllegalArgumentException("max rejections must be at least 1, but was " + maxRejections);
-        }
-        this.eventRetention = eventRetention;
-        this.maxRejections = maxRejections;
+        this.books = new MemoryBookkeeping(eventRetention, maxRejections);
     }
 
     @Override
@@ -274,55 +257,32 @@ public final class InMemoryJourneyStore implements JourneyStore {
 
     @Override
     public boolean wasEventSeen(String eventId) {
-        return seenEvents.containsKey(eventId);
+        return books.wasEventSeen(eventId);
     }
 
     @Override
     public boolean markEventSeen(String eventId, Instant at) {
-        long millis = at.toEpochMilli();
-        if (seenEvents.putIfAbsent(eventId, millis) != null) {
-            return false;
-        }
-        synchronized (seenOrder) {
-            seenOrder.addLast(new SeenEvent(eventId, millis));
-            long horizon = millis - eventRetention.toMillis();
-            while (!seenOrder.isEmpty() && seenOrder.peekFirst().at() < horizon) {
-                seenEvents.remove(seenOrder.pollFirst().id());
-            }
-        }
-        return true;
+        return books.markEventSeen(eventId, at);
     }
 
     @Override
     public void setPaused(PauseScope scope, String id, boolean isPaused) {
-        if (isPaused) {
-            paused.get(scope).add(id);
-        } else {
-            paused.get(scope).remove(id);
-        }
+        books.setPaused(scope, id, isPaused);
     }
 
     @Override
     public Set<String> paused(PauseScope scope) {
-        return java.util.Collections.unmodifiableSet(paused.get(scope)); // a live view: read per due journey, no copy
+        return books.paused(scope);
     }
 
     @Override
     public void recordRejection(Rejection rejection) {
-        synchronized (rejections) {
-            rejections.addLast(Objects.requireNonNull(rejection, "rejection"));
-            while (rejections.size() > maxRejections) {
-                rejections.pollFirst();
-            }
-        }
+        books.recordRejection(rejection);
     }
 
     @Override
     public List<Rejection> rejections(int limit) {
-        synchronized (rejections) {
-            List<Rejection> all = new ArrayList<>(rejections);
-            return List.copyOf(all.subList(Math.max(0, all.size() - limit), all.size()));
-        }
+        return books.rejections(limit);
     }
 
     /** Number of journeys held (all runs). */
@@ -410,9 +370,6 @@ public final class InMemoryJourneyStore implements JourneyStore {
         T[] grown = Arrays.copyOf(array, array.length + 1);
         grown[array.length] = item;
         return grown;
-    }
-
-    private record SeenEvent(String id, long at) {
     }
 
     /** One key's journeys: the latest run, older runs, and the lease. Guarded by its own monitor. */
