@@ -251,26 +251,25 @@ public final class Simulation {
         }
 
         private SimulationReport report() {
-            List<SimulationReport.Variant> out = new ArrayList<>();
-            String[] names = {config.championName, config.challengerName};
+            java.util.Set<String> ids = new java.util.TreeSet<>();
+            variants.forEach(cadences -> cadences.forEach(c -> ids.add(c.id())));
+            List<List<Journey>> journeys = new ArrayList<>();
+            int[] members = new int[variants.size()];
             for (int v = 0; v < variants.size(); v++) {
-                List<Journey> journeys = new ArrayList<>();
-                java.util.Set<String> ids = new java.util.TreeSet<>();
-                for (List<Cadence> cadences : variants) {
-                    cadences.forEach(c -> ids.add(c.id()));
+                journeys.add(new ArrayList<>());
+            }
+            for (String id : ids) {
+                for (Journey journey : engine.journeys(JourneyQuery.byCadence(id).limit(Integer.MAX_VALUE))) {
+                    journeys.get(variantOf(journey.customerId())).add(journey);
                 }
-                for (String id : ids) {
-                    for (Journey journey : engine.journeys(JourneyQuery.byCadence(id).limit(Integer.MAX_VALUE))) {
-                        if (variantOf(journey.customerId()) == v) {
-                            journeys.add(journey);
-                        }
-                    }
-                }
-                int members = 0;
-                for (byte b : variantOf) {
-                    members += b == v ? 1 : 0;
-                }
-                out.add(kpis.variant(v, names[v], variants.get(v), members, journeys));
+            }
+            for (byte b : variantOf) {
+                members[b]++;
+            }
+            String[] names = {config.championName, config.challengerName};
+            List<SimulationReport.Variant> out = new ArrayList<>();
+            for (int v = 0; v < variants.size(); v++) {
+                out.add(kpis.variant(v, names[v], variants.get(v), members[v], journeys.get(v)));
             }
             return new SimulationReport(config.title, config.seed, n, config.days, config.start.atZone(zone).toLocalDate(),
                     zone.getId(), config.costs.currency().getCurrencyCode(), out);
@@ -308,9 +307,7 @@ public final class Simulation {
             Objects.requireNonNull(event, "event");
             SimulatedCustomer person = planned();
             later(event.occurredAt(), () -> {
-                EventReceipt receipt = send(event);
-                List<Proposal> offers = receipt.outcome() == EventReceipt.Outcome.APPLIED && !receipt.offers().isEmpty()
-                        ? receipt.offers() : engine.offers(person.customer(), event);
+                List<Proposal> offers = sendInbound(person, event);
                 if (offers.isEmpty()) {
                     return;
                 }
@@ -334,14 +331,19 @@ public final class Simulation {
             SimulatedCustomer person = planned();
             kpis.offerCadence(followUp.id());
             later(event.occurredAt(), () -> {
-                EventReceipt receipt = send(event);
-                List<Proposal> offers = receipt.outcome() == EventReceipt.Outcome.APPLIED && !receipt.offers().isEmpty()
-                        ? receipt.offers() : engine.offers(person.customer(), event);
+                List<Proposal> offers = sendInbound(person, event);
                 if (!offers.isEmpty()) {
                     kpis.offerMade(variantOf[person.index()]);
                     engine.enroll(person.customer(), subjectOf.apply(offers.get(0)), followUp);
                 }
             });
+        }
+
+        /** Sends an inbound event; the ranked offers on it (those of the journeys it reached, else the customer's). */
+        private List<Proposal> sendInbound(SimulatedCustomer person, Event event) {
+            EventReceipt receipt = send(event);
+            return receipt.outcome() == EventReceipt.Outcome.APPLIED && !receipt.offers().isEmpty()
+                    ? receipt.offers() : engine.offers(person.customer(), event);
         }
 
         @Override
@@ -368,15 +370,16 @@ public final class Simulation {
         /** The simulated provider of one channel: records, charges the cost table's price, accepts. */
         private final class SimulatedChannel implements ChannelAdapter {
             private final Channel channel;
+            private final Money cost;
 
             SimulatedChannel(Channel channel) {
                 this.channel = channel;
+                this.cost = config.costs.entry(channel, CostTable.DEFAULT_PROVIDER).isPresent()
+                        ? config.costs.estimate(channel) : Money.zero(config.costs.currency());
             }
 
             @Override
             public CompletionStage<DispatchResult> dispatch(ContactRequest request) {
-                Money cost = config.costs.entry(channel, CostTable.DEFAULT_PROVIDER).isPresent()
-                        ? config.costs.estimate(channel) : Money.zero(config.costs.currency());
                 contacts.add(request);
                 sent++;
                 if (config.record) {

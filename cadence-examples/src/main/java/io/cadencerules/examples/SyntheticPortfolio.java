@@ -3,11 +3,11 @@ package io.cadencerules.examples;
 import io.cadencerules.customer.Customer;
 import io.cadencerules.customer.Debt;
 import io.cadencerules.customer.Money;
+import io.cadencerules.simulation.Population;
+import io.cadencerules.simulation.Population.Region;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -29,30 +29,7 @@ public final class SyntheticPortfolio {
         }
     }
 
-    /** A Brazilian region: state (UF), a DDD of it, its IANA zone, and a weight for drawing it. */
-    private record Region(String state, String areaCode, String zone, int weight) {
-    }
-
-    /** Roughly by population; covers the four offsets (UTC-2 Noronha, -3, -4 and -5). */
-    private static final List<Region> REGIONS = List.of(
-            new Region("SP", "11", "America/Sao_Paulo", 22),
-            new Region("RJ", "21", "America/Sao_Paulo", 8),
-            new Region("MG", "31", "America/Sao_Paulo", 10),
-            new Region("PR", "41", "America/Sao_Paulo", 6),
-            new Region("RS", "51", "America/Sao_Paulo", 5),
-            new Region("DF", "61", "America/Sao_Paulo", 3),
-            new Region("GO", "62", "America/Sao_Paulo", 3),
-            new Region("BA", "71", "America/Bahia", 7),
-            new Region("PE", "81", "America/Recife", 5),
-            new Region("PE", "81", "America/Noronha", 1),
-            new Region("CE", "85", "America/Fortaleza", 5),
-            new Region("PA", "91", "America/Belem", 4),
-            new Region("AM", "92", "America/Manaus", 4),
-            new Region("MT", "65", "America/Cuiaba", 3),
-            new Region("MS", "67", "America/Campo_Grande", 3),
-            new Region("RO", "69", "America/Porto_Velho", 2),
-            new Region("AC", "68", "America/Rio_Branco", 2));
-    private static final int TOTAL_WEIGHT = REGIONS.stream().mapToInt(Region::weight).sum();
+    private static final int TOTAL_WEIGHT = Population.BRAZIL.stream().mapToInt(Region::weight).sum();
 
     private SyntheticPortfolio() {
     }
@@ -80,7 +57,7 @@ public final class SyntheticPortfolio {
                 .name("Cliente " + number)
                 .phone(phone)
                 .email("c" + number + "@example.com.br")
-                .zone(ZoneId.of(region.zone()))
+                .zone(region.zone())
                 .addressState(region.state());
         if (highBalance) {
             customer.segments(CollectionCadence.HIGH_BALANCE);
@@ -96,7 +73,7 @@ public final class SyntheticPortfolio {
 
     private static Region region(int draw) {
         int left = draw;
-        for (Region region : REGIONS) {
+        for (Region region : Population.BRAZIL) {
             left -= region.weight();
             if (left < 0) {
                 return region;
