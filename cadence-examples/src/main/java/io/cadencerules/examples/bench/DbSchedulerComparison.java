@@ -50,9 +50,12 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * in the same run: two workloads, each side in turn, same thread count, same connection pool size.
  *
  * <ol>
- *   <li><b>Steady state</b>: {@code --journeys} journeys (db-scheduler: task instances), all due at
- *   the start and each due again {@code --interval-ms} after it runs, so that there is always more
- *   due work than either side can do. Each round runs {@code --warmup} seconds not counted, then
+ *   <li><b>Steady state</b>: {@code --journeys} journeys (db-scheduler: task instances), the first due
+ *   times spread evenly over {@code --interval-ms} from the start, each due again {@code --interval-ms}
+ *   after it runs: a constant stream of {@code journeys / interval} due per second. By default (100,000
+ *   a second) that is more than either side can do, so the figure is each side's capacity, and the
+ *   lateness is the age of the growing backlog; a longer interval measures lateness under a load both
+ *   can carry. Each round runs {@code --warmup} seconds not counted, then
  *   counts executions for {@code --seconds}. Cadence: a cadence of short {@code after(interval)} SMS
  *   steps, a no-op SMS adapter, {@code --threads} engine instances (one thread each) calling
  *   {@code runDue()} in a loop. db-scheduler: a custom task whose handler does nothing and returns
@@ -84,7 +87,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * {@code --rounds R} (3), {@code --seconds S} (10, counted per steady round), {@code --warmup S} (5,
  * not counted, per steady round), {@code --interval-ms M} (1,000), {@code --only steady|burst},
  * {@code --dbs-limits L,U} (db-scheduler's lock-and-fetch limits as fractions of its threads; 0.5,3.0),
- * {@code --synchronous-commit on|off} (on).
+ * {@code --synchronous-commit on|off} (on), {@code --statements} (loads {@code pg_stat_statements} and prints,
+ * after each phase, the statements that took the server's time, per execution; costs a little speed).
  */
 public final class DbSchedulerComparison {
 
@@ -124,11 +128,11 @@ public final class DbSchedulerComparison {
 
     /** The command-line options. */
     record Options(int journeys, int burst, int threads, int rounds, int seconds, int warmup, Duration interval,
-                   List<Workload> workloads, double lowerLimit, double upperLimit, String synchronousCommit) {
+                   List<Workload> workloads, double lowerLimit, double upperLimit, String synchronousCommit, boolean statements) {
 
         static Options defaults() {
             return new Options(100_000, 1_000_000, 2, 3, 10, 5, Duration.ofSeconds(1), List.of(Workload.values()),
-                    0.5, 3.0, "on");
+                    0.5, 3.0, "on", false);
         }
 
         static Options parse(String[] args) {
@@ -155,10 +159,15 @@ public final class DbSchedulerComparison {
                     case "--dbs-limits" -> {
                         String[] limits = value.split(",");
                         o = new Options(o.journeys, o.burst, o.threads, o.rounds, o.seconds, o.warmup, o.interval, o.workloads,
-                                Double.parseDouble(limits[0]), Double.parseDouble(limits[1]), o.synchronousCommit);
+                                Double.parseDouble(limits[0]), Double.parseDouble(limits[1]), o.synchronousCommit, o.statements);
                     }
                     case "--synchronous-commit" -> o = new Options(o.journeys, o.burst, o.threads, o.rounds, o.seconds, o.warmup,
-                            o.interval, o.workloads, o.lowerLimit, o.upperLimit, value);
+                            o.interval, o.workloads, o.lowerLimit, o.upperLimit, value, o.statements);
+                    case "--statements" -> {
+                        o = new Options(o.journeys, o.burst, o.threads, o.rounds, o.seconds, o.warmup, o.interval, o.workloads,
+                                o.lowerLimit, o.upperLimit, o.synchronousCommit, true);
+                        i--; // takes no value
+                    }
                     default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
                 }
                 i++;
@@ -169,7 +178,7 @@ public final class DbSchedulerComparison {
         Options with(int journeys, int burst, int threads, int rounds, int seconds, int warmup, Duration interval,
                      List<Workload> workloads) {
             return new Options(journeys, burst, threads, rounds, seconds, warmup, interval, workloads, lowerLimit, upperLimit,
-                    synchronousCommit);
+                    synchronousCommit, statements);
         }
     }
 
@@ -178,8 +187,9 @@ public final class DbSchedulerComparison {
      * (steady state: after the warm-up; burst: from the start until the last one ran); the per-execution
      * database figures divide the whole phase's counts by all its executions.
      */
-    record Phase(Side side, Workload workload, int round, long executions, double seconds, double commitsPerExecution,
-                 double tableAccessesPerExecution, double rowWritesPerExecution, double p99LatenessMillis) {
+    record Phase(Side side, Workload workload, int round, long executions, double seconds, long allExecutions,
+                 double commitsPerExecution, double tableAccessesPerExecution, double rowWritesPerExecution,
+                 double p99LatenessMillis) {
 
         double perSecond() {
             return executions / seconds;
@@ -201,9 +211,10 @@ public final class DbSchedulerComparison {
     static List<Phase> run(Options o, PrintStream out) throws Exception {
         List<Phase> phases = new ArrayList<>();
         // the pool: one connection per worker thread, one for db-scheduler's poller, one for its housekeeping
-        try (EmbeddedPostgres server = BenchPostgres.start(o.synchronousCommit());
+        try (EmbeddedPostgres server = BenchPostgres.start(o.synchronousCommit(), o.statements());
              HikariDataSource pool = BenchPostgres.pool(server, o.threads() + 2)) {
             createTables(pool);
+            Statements statements = o.statements() ? new Statements(pool) : null;
             out.printf(Locale.ROOT, "%s; JVM %s, %d CPUs; synchronous_commit=%s; %d worker thread(s) per side, pool of %d"
                             + " connections; db-scheduler lock-and-fetch (%.1f, %.1f); %d round(s)%n", BenchPostgres.version(pool),
                     System.getProperty("java.vm.version"), Runtime.getRuntime().availableProcessors(), o.synchronousCommit(),
@@ -214,10 +225,14 @@ public final class DbSchedulerComparison {
                     Side[] order = round % 2 == 1 ? new Side[] {Side.CADENCE, Side.DB_SCHEDULER}
                             : new Side[] {Side.DB_SCHEDULER, Side.CADENCE};
                     for (Side side : order) {
-                        Phase phase = workload == Workload.STEADY ? steady(pool, side, o, round) : burst(pool, side, o, round);
+                        Phase phase = workload == Workload.STEADY ? steady(pool, side, o, round, statements)
+                                : burst(pool, side, o, round, statements);
                         phases.add(phase);
                         out.printf(Locale.ROOT, "  round %d, %-12s %-12s %s%n", round, workload.label + ",", side.label + ":",
                                 describe(phase));
+                        if (statements != null) {
+                            statements.print(out, phase);
+                        }
                     }
                 }
             }
@@ -228,24 +243,29 @@ public final class DbSchedulerComparison {
 
     // ------------------------------------------------------------------ the workloads
 
-    private static Phase steady(HikariDataSource pool, Side side, Options o, int round) throws Exception {
+    private static Phase steady(HikariDataSource pool, Side side, Options o, int round, Statements statements) throws Exception {
         int n = o.journeys();
         Duration counted = Duration.ofSeconds(o.seconds());
         Duration warmup = Duration.ofSeconds(o.warmup());
         // at most one execution per journey per interval: enough steps that no journey runs out in a phase
         int steps = (int) (warmup.plus(counted).toMillis() * 3 / Math.max(1, o.interval().toMillis())) + 10;
         Cadence cadence = steadyCadence(o.interval(), steps);
+        // a constant stream: the first due times spread evenly over one interval from T0
+        long spacingMicros = Math.max(1, o.interval().toNanos() / 1_000 / n);
         long[] firstDue = new long[n];
         for (int i = 0; i < n; i++) {
-            firstDue[i] = epochNanos(T0) - i * 1_000L; // journey i is due i microseconds before T0
+            firstDue[i] = epochNanos(T0) + i * spacingMicros * 1_000;
         }
         if (side == Side.CADENCE) {
-            fillJourneys(pool, cadence, n, true);
+            fillJourneys(pool, cadence, n, spacingMicros);
         } else {
-            fillTasks(pool, "steady", n, true);
+            fillTasks(pool, "steady", n, spacingMicros);
         }
         Executions executions = new Executions(firstDue, (int) Math.min(Integer.MAX_VALUE - 8, o.seconds() * 200_000L));
         Counters before = Counters.read(pool, side);
+        if (statements != null) {
+            statements.reset();
+        }
         WallClock clock = WallClock.startingAt(T0);
         long start = System.nanoTime();
         executions.countFrom(start + warmup.toNanos(), start + warmup.plus(counted).toNanos());
@@ -264,18 +284,21 @@ public final class DbSchedulerComparison {
         return phase(side, Workload.STEADY, round, executions.counted(), counted.toNanos() / 1e9, executions, before, after);
     }
 
-    private static Phase burst(HikariDataSource pool, Side side, Options o, int round) throws Exception {
+    private static Phase burst(HikariDataSource pool, Side side, Options o, int round, Statements statements) throws Exception {
         int n = o.burst();
         long[] due = new long[n];
         Arrays.fill(due, epochNanos(T0));
         Cadence cadence = burstCadence();
         if (side == Side.CADENCE) {
-            fillJourneys(pool, cadence, n, false);
+            fillJourneys(pool, cadence, n, 0);
         } else {
-            fillTasks(pool, "burst", n, false);
+            fillTasks(pool, "burst", n, 0);
         }
         Executions executions = new Executions(due, n);
         Counters before = Counters.read(pool, side);
+        if (statements != null) {
+            statements.reset();
+        }
         WallClock clock = WallClock.startingAt(T0);
         long start = System.nanoTime();
         executions.countFrom(start, Long.MAX_VALUE);
@@ -302,7 +325,7 @@ public final class DbSchedulerComparison {
     private static Phase phase(Side side, Workload workload, int round, long counted, double seconds, Executions executions,
                                Counters before, Counters after) {
         double all = Math.max(1, executions.total());
-        return new Phase(side, workload, round, counted, seconds, (after.commits - before.commits) / all,
+        return new Phase(side, workload, round, counted, seconds, executions.total(), (after.commits - before.commits) / all,
                 (after.accesses - before.accesses) / all, (after.writes - before.writes) / all, executions.p99Millis());
     }
 
@@ -396,9 +419,9 @@ public final class DbSchedulerComparison {
     /**
      * Enrols one journey through an engine (so the row is what the engine writes), due at T0, and copies
      * it {@code n - 1} times with its customer: copy {@code g} belongs to customer {@code c-g} and, when
-     * {@code spread}, is due {@code g} microseconds before T0.
+     * is due {@code g * spacingMicros} microseconds after T0.
      */
-    static void fillJourneys(HikariDataSource pool, Cadence cadence, int n, boolean spread) throws SQLException {
+    static void fillJourneys(HikariDataSource pool, Cadence cadence, int n, long spacingMicros) throws SQLException {
         Duration firstWait = ((io.cadencerules.cadence.Timing.Wait) cadence.steps().get(0).timing()).after();
         Instant enrolled = T0.minus(firstWait);
         JdbcJourneyStore store = JdbcJourneyStore.builder(pool).clock(() -> enrolled).tablePrefix(PREFIX).build();
@@ -410,7 +433,7 @@ public final class DbSchedulerComparison {
                     Debt.of("inv-0", Money.brl("100.00"), LocalDate.of(2026, 4, 1)), cadence);
             s.execute("INSERT INTO " + CUSTOMERS + " (id, payload) SELECT 'c-' || g, jsonb_set(payload, '{id}', to_jsonb('c-' || g))"
                     + " FROM " + CUSTOMERS + ", generate_series(1, " + (n - 1) + ") g");
-            String due = spread ? "due_at - g * interval '1 microsecond'" : "due_at";
+            String due = "due_at + g * " + spacingMicros + " * interval '1 microsecond'";
             s.execute("INSERT INTO " + JOURNEYS + " (customer_id, subject_key, cadence_id, run, status, live, due_at, version, payload)"
                     + " SELECT 'c-' || g, subject_key, cadence_id, run, status, live, " + due + ", version,"
                     + " jsonb_set(jsonb_set(payload, '{customerId}', to_jsonb('c-' || g)), '{dueAt}',"
@@ -481,14 +504,14 @@ public final class DbSchedulerComparison {
         return scheduler::stop;
     }
 
-    /** {@code n} executions of a task without data, due at T0 ({@code spread}: instance g due g microseconds before). */
-    static void fillTasks(HikariDataSource pool, String task, int n, boolean spread) throws SQLException {
+    /** {@code n} executions of a task without data: instance g due {@code g * spacingMicros} microseconds after T0. */
+    static void fillTasks(HikariDataSource pool, String task, int n, long spacingMicros) throws SQLException {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             s.execute("TRUNCATE " + TASKS);
             // the columns and values db-scheduler's own insert writes for a new execution (JdbcTaskRepository.createIfNotExists)
             s.execute("INSERT INTO " + TASKS + " (task_name, task_instance, task_data, execution_time, picked, version)"
                     + " SELECT '" + task + "', g::text, NULL, timestamptz '" + T0 + "'"
-                    + (spread ? " - g * interval '1 microsecond'" : "") + ", false, 1 FROM generate_series(0, " + (n - 1) + ") g");
+                    + " + g * " + spacingMicros + " * interval '1 microsecond', false, 1 FROM generate_series(0, " + (n - 1) + ") g");
             vacuum(s, TASKS);
         }
     }
@@ -652,6 +675,38 @@ public final class DbSchedulerComparison {
         void failOnDuplicates(Side side) {
             if (duplicates.get() > 0) {
                 throw new IllegalStateException(side.label + ": " + duplicates.get() + " duplicate executions; the first: " + firstDuplicate);
+            }
+        }
+    }
+
+    /** With {@code --statements}: the statements each phase ran most, per execution, from {@code pg_stat_statements}. */
+    private static final class Statements {
+        private final HikariDataSource pool;
+
+        Statements(HikariDataSource pool) throws SQLException {
+            this.pool = pool;
+            try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            }
+        }
+
+        void reset() throws SQLException {
+            try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+                s.execute("SELECT pg_stat_statements_reset()");
+            }
+        }
+
+        void print(PrintStream out, Phase phase) throws SQLException {
+            double executions = Math.max(1, phase.allExecutions());
+            try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+                 ResultSet r = s.executeQuery("SELECT calls, total_exec_time, rows, query FROM pg_stat_statements"
+                         + " WHERE query NOT LIKE '%pg_stat%' ORDER BY total_exec_time DESC LIMIT 8")) {
+                while (r.next()) {
+                    String query = r.getString(4).replaceAll("\\s+", " ");
+                    out.printf(Locale.ROOT, "      %6.3f calls/execution, %7.1f us/call, %6.1f rows/call: %s%n", r.getLong(1) / executions,
+                            r.getDouble(2) * 1000 / Math.max(1, r.getLong(1)), r.getLong(3) / (double) Math.max(1, r.getLong(1)),
+                            query.length() > 110 ? query.substring(0, 110) + "…" : query);
+                }
             }
         }
     }
