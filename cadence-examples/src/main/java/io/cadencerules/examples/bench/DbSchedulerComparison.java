@@ -276,7 +276,7 @@ public final class DbSchedulerComparison {
         worker.stop();
         Counters after = Counters.read(pool, side);
         if (side == Side.CADENCE) {
-            checkSteadyJourneys(pool, executions, steps);
+            checkSteadyJourneys(pool, executions);
         } else {
             checkSteadyTasks(pool, executions);
         }
@@ -426,7 +426,8 @@ public final class DbSchedulerComparison {
         Instant enrolled = T0.minus(firstWait);
         JdbcJourneyStore store = JdbcJourneyStore.builder(pool).clock(() -> enrolled).tablePrefix(PREFIX).build();
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE " + JOURNEYS + ", " + CUSTOMERS + " RESTART IDENTITY");
+            String tables = String.join(", ", cadenceTables(c));
+            s.execute("TRUNCATE " + tables + " RESTART IDENTITY");
             CadenceEngine.builder().clock(() -> enrolled).store(store).channel(Channel.SMS, request -> {
                 throw new IllegalStateException("the fill sends nothing");
             }).build().enroll(Customer.builder("c-0").name("Bench").phone("+5511987654321").zone("America/Sao_Paulo").build(),
@@ -439,12 +440,12 @@ public final class DbSchedulerComparison {
                     + " jsonb_set(jsonb_set(payload, '{customerId}', to_jsonb('c-' || g)), '{dueAt}',"
                     + " to_jsonb(to_char((" + due + ") AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')))"
                     + " FROM " + JOURNEYS + ", generate_series(1, " + (n - 1) + ") g");
-            vacuum(s, JOURNEYS, CUSTOMERS);
+            vacuum(s, tables);
         }
     }
 
     /** Every journey's contacts match its history, and no contact went out twice. */
-    private static void checkSteadyJourneys(HikariDataSource pool, Executions executions, int steps) throws SQLException {
+    private static void checkSteadyJourneys(HikariDataSource pool, Executions executions) throws SQLException {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT customer_id, jsonb_array_length(payload->'history') - 1, lease_owner IS NULL FROM "
                      + JOURNEYS)) {
@@ -721,12 +722,14 @@ public final class DbSchedulerComparison {
         static Counters read(HikariDataSource pool, Side side) throws SQLException, InterruptedException {
             Thread.sleep(1_000);
             long commits = BenchPostgres.commits(pool);
-            String tables = side == Side.CADENCE ? "'" + JOURNEYS + "', '" + CUSTOMERS + "'" : "'" + TASKS + "'";
-            try (Connection c = pool.getConnection(); Statement s = c.createStatement();
-                 ResultSet r = s.executeQuery("SELECT coalesce(sum(seq_scan + coalesce(idx_scan, 0)), 0),"
-                         + " coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM pg_stat_user_tables WHERE relname IN (" + tables + ")")) {
-                r.next();
-                return new Counters(commits, r.getLong(1), r.getLong(2));
+            try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+                List<String> tables = side == Side.CADENCE ? cadenceTables(c) : List.of(TASKS);
+                try (ResultSet r = s.executeQuery("SELECT coalesce(sum(seq_scan + coalesce(idx_scan, 0)), 0),"
+                        + " coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM pg_stat_user_tables WHERE relname IN ('"
+                        + String.join("', '", tables) + "')")) {
+                    r.next();
+                    return new Counters(commits, r.getLong(1), r.getLong(2));
+                }
             }
         }
     }
@@ -745,8 +748,21 @@ public final class DbSchedulerComparison {
         }
     }
 
-    private static void vacuum(Statement s, String... tables) throws SQLException {
-        s.execute("VACUUM ANALYZE " + String.join(", ", tables));
+    /** The store's tables (whatever its schema version has), without its schema version table. */
+    private static List<String> cadenceTables(Connection c) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE '"
+                     + PREFIX + "%' AND tablename NOT IN ('" + TASKS + "', '" + PREFIX + "schema_version') ORDER BY tablename")) {
+            while (r.next()) {
+                tables.add(r.getString(1));
+            }
+        }
+        return tables;
+    }
+
+    private static void vacuum(Statement s, String tables) throws SQLException {
+        s.execute("VACUUM ANALYZE " + tables);
         s.execute("CHECKPOINT"); // the fill's WAL is flushed before the phase, not during it
     }
 
