@@ -87,6 +87,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * {@code --rounds R} (3), {@code --seconds S} (10, counted per steady round), {@code --warmup S} (5,
  * not counted, per steady round), {@code --interval-ms M} (1,000), {@code --only steady|burst},
  * {@code --dbs-limits L,U} (db-scheduler's lock-and-fetch limits as fractions of its threads; 0.5,3.0),
+ * {@code --poll-ms P} (10,000, db-scheduler's default: how long each side waits to look again when
+ * nothing is due; the engines sleep that long when {@code runDue()} found nothing),
  * {@code --synchronous-commit on|off} (on), {@code --statements} (loads {@code pg_stat_statements} and prints,
  * after each phase, the statements that took the server's time, per execution; costs a little speed).
  */
@@ -128,11 +130,12 @@ public final class DbSchedulerComparison {
 
     /** The command-line options. */
     record Options(int journeys, int burst, int threads, int rounds, int seconds, int warmup, Duration interval,
-                   List<Workload> workloads, double lowerLimit, double upperLimit, String synchronousCommit, boolean statements) {
+                   List<Workload> workloads, double lowerLimit, double upperLimit, Duration poll, String synchronousCommit,
+                   boolean statements) {
 
         static Options defaults() {
             return new Options(100_000, 1_000_000, 2, 3, 10, 5, Duration.ofSeconds(1), List.of(Workload.values()),
-                    0.5, 3.0, "on", false);
+                    0.5, 3.0, Duration.ofSeconds(10), "on", false);
         }
 
         static Options parse(String[] args) {
@@ -159,13 +162,17 @@ public final class DbSchedulerComparison {
                     case "--dbs-limits" -> {
                         String[] limits = value.split(",");
                         o = new Options(o.journeys, o.burst, o.threads, o.rounds, o.seconds, o.warmup, o.interval, o.workloads,
-                                Double.parseDouble(limits[0]), Double.parseDouble(limits[1]), o.synchronousCommit, o.statements);
+                                Double.parseDouble(limits[0]), Double.parseDouble(limits[1]), o.poll, o.synchronousCommit, o.statements);
+                    }
+                    case "--poll-ms" -> {
+                        o = new Options(o.journeys, o.burst, o.threads, o.rounds, o.seconds, o.warmup, o.interval, o.workloads,
+                                o.lowerLimit, o.upperLimit, Duration.ofMillis(Long.parseLong(value)), o.synchronousCommit, o.statements);
                     }
                     case "--synchronous-commit" -> o = new Options(o.journeys, o.burst, o.threads, o.rounds, o.seconds, o.warmup,
-                            o.interval, o.workloads, o.lowerLimit, o.upperLimit, value, o.statements);
+                            o.interval, o.workloads, o.lowerLimit, o.upperLimit, o.poll, value, o.statements);
                     case "--statements" -> {
                         o = new Options(o.journeys, o.burst, o.threads, o.rounds, o.seconds, o.warmup, o.interval, o.workloads,
-                                o.lowerLimit, o.upperLimit, o.synchronousCommit, true);
+                                o.lowerLimit, o.upperLimit, o.poll, o.synchronousCommit, true);
                         i--; // takes no value
                     }
                     default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
@@ -178,7 +185,7 @@ public final class DbSchedulerComparison {
         Options with(int journeys, int burst, int threads, int rounds, int seconds, int warmup, Duration interval,
                      List<Workload> workloads) {
             return new Options(journeys, burst, threads, rounds, seconds, warmup, interval, workloads, lowerLimit, upperLimit,
-                    synchronousCommit, statements);
+                    poll, synchronousCommit, statements);
         }
     }
 
@@ -216,9 +223,9 @@ public final class DbSchedulerComparison {
             createTables(pool);
             Statements statements = o.statements() ? new Statements(pool) : null;
             out.printf(Locale.ROOT, "%s; JVM %s, %d CPUs; synchronous_commit=%s; %d worker thread(s) per side, pool of %d"
-                            + " connections; db-scheduler lock-and-fetch (%.1f, %.1f); %d round(s)%n", BenchPostgres.version(pool),
-                    System.getProperty("java.vm.version"), Runtime.getRuntime().availableProcessors(), o.synchronousCommit(),
-                    o.threads(), o.threads() + 2, o.lowerLimit(), o.upperLimit(), o.rounds());
+                            + " connections; db-scheduler lock-and-fetch (%.1f, %.1f); idle polling every %d ms; %d round(s)%n",
+                    BenchPostgres.version(pool), System.getProperty("java.vm.version"), Runtime.getRuntime().availableProcessors(),
+                    o.synchronousCommit(), o.threads(), o.threads() + 2, o.lowerLimit(), o.upperLimit(), o.poll().toMillis(), o.rounds());
             for (int round = 1; round <= o.rounds(); round++) {
                 for (Workload workload : o.workloads()) {
                     // alternate which side goes first, so that neither always runs on the warmer (or busier) machine
@@ -365,7 +372,7 @@ public final class DbSchedulerComparison {
             loops.add(threads.submit(() -> {
                 while (!stop.get()) {
                     if (engine.runDue() == 0) {
-                        Thread.sleep(1); // nothing due: poll again soon (in the steady state something always is)
+                        sleepUntil(System.nanoTime() + o.poll().toNanos(), stop); // nothing due: poll again later, as db-scheduler does
                     }
                 }
                 return null;
@@ -490,14 +497,15 @@ public final class DbSchedulerComparison {
 
     /**
      * A db-scheduler with {@code threads} executor threads, lock-and-fetch polling with the given limits,
-     * the round's clock, and its defaults otherwise (10 s polling interval, heartbeat every 5 minutes,
-     * the Java serializer).
+     * the round's clock, the polling interval {@code --poll-ms} (its default, 10 s, unless told), and its
+     * defaults otherwise (heartbeat every 5 minutes, the Java serializer; these tasks carry no data).
      */
     private static Worker startScheduler(HikariDataSource pool, WallClock clock, Task<Void> task, Options o) {
         Scheduler scheduler = Scheduler.create(pool, task)
                 .tableName(TASKS)
                 .threads(o.threads())
                 .pollUsingLockAndFetch(o.lowerLimit(), o.upperLimit())
+                .pollingInterval(o.poll())
                 .clock(clock::instant)
                 .schedulerName(new SchedulerName.Fixed("bench"))
                 .build();
@@ -767,8 +775,13 @@ public final class DbSchedulerComparison {
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {
+        sleepUntil(nanoTime, new AtomicBoolean());
+    }
+
+    /** Sleeps until {@code nanoTime} of {@link System#nanoTime()}, or until {@code stop} is set. */
+    private static void sleepUntil(long nanoTime, AtomicBoolean stop) throws InterruptedException {
         long left;
-        while ((left = nanoTime - System.nanoTime()) > 0) {
+        while ((left = nanoTime - System.nanoTime()) > 0 && !stop.get()) {
             TimeUnit.NANOSECONDS.sleep(Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)));
         }
     }

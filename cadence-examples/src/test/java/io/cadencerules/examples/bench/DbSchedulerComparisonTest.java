@@ -21,7 +21,8 @@ class DbSchedulerComparisonTest {
 
     @Test
     void bothSidesRunEveryJourneyAndTaskExactlyOnce() throws Exception {
-        Options tiny = new Options(2_000, 2_000, 2, 1, 2, 1, Duration.ofMillis(200), List.of(Workload.values()), 0.5, 3.0, "off",
+        Options tiny = new Options(2_000, 2_000, 2, 1, 2, 1, Duration.ofMillis(200), List.of(Workload.values()), 0.5, 3.0,
+                Duration.ofMillis(50), "off",
                 false);
         ByteArrayOutputStream report = new ByteArrayOutputStream();
 
