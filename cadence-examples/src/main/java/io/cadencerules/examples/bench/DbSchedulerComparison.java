@@ -196,7 +196,7 @@ public final class DbSchedulerComparison {
      */
     record Phase(Side side, Workload workload, int round, long executions, double seconds, long allExecutions,
                  double commitsPerExecution, double tableAccessesPerExecution, double rowWritesPerExecution,
-                 double p99LatenessMillis) {
+                 double jvmCpuMicrosPerExecution, double serverCpuMicrosPerExecution, double p99LatenessMillis) {
 
         double perSecond() {
             return executions / seconds;
@@ -333,7 +333,11 @@ public final class DbSchedulerComparison {
                                Counters before, Counters after) {
         double all = Math.max(1, executions.total());
         return new Phase(side, workload, round, counted, seconds, executions.total(), (after.commits - before.commits) / all,
-                (after.accesses - before.accesses) / all, (after.writes - before.writes) / all, executions.p99Millis());
+                (after.accesses - before.accesses) / all, (after.writes - before.writes) / all,
+                (after.jvmCpuNanos - before.jvmCpuNanos) / 1e3 / all,
+                before.serverCpuNanos < 0 || after.serverCpuNanos < 0 ? Double.NaN
+                        : (after.serverCpuNanos - before.serverCpuNanos) / 1e3 / all,
+                executions.p99Millis());
     }
 
     // ------------------------------------------------------------------ the cadence side
@@ -721,7 +725,7 @@ public final class DbSchedulerComparison {
     }
 
     /** The server's counters that the report divides by executions. */
-    record Counters(long commits, long accesses, long writes) {
+    record Counters(long commits, long accesses, long writes, long jvmCpuNanos, long serverCpuNanos) {
 
         /**
          * Commits in the database, and scans and row writes on the side's tables. The server publishes a
@@ -736,9 +740,37 @@ public final class DbSchedulerComparison {
                         + " coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM pg_stat_user_tables WHERE relname IN ('"
                         + String.join("', '", tables) + "')")) {
                     r.next();
-                    return new Counters(commits, r.getLong(1), r.getLong(2));
+                    return new Counters(commits, r.getLong(1), r.getLong(2), processCpuNanos(), serverProcessesCpuNanos(c));
                 }
             }
+        }
+
+        /** CPU time this JVM has used, all threads (the other side's idle threads use next to none). */
+        private static long processCpuNanos() {
+            return java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class)
+                    .getProcessCpuTime();
+        }
+
+        /**
+         * CPU time the server's processes listed in {@code pg_stat_activity} have used (its pooled backends and
+         * background processes; short-lived autovacuum workers are missed), from {@code /proc} on Linux, in
+         * clock ticks of 10 ms; -1 elsewhere.
+         */
+        private static long serverProcessesCpuNanos(Connection c) throws SQLException {
+            long ticks = 0;
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT pid FROM pg_stat_activity")) {
+                while (r.next()) {
+                    java.nio.file.Path stat = java.nio.file.Path.of("/proc", String.valueOf(r.getInt(1)), "stat");
+                    try {
+                        String line = java.nio.file.Files.readString(stat);
+                        String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                    } catch (java.io.IOException | RuntimeException e) {
+                        return -1;
+                    }
+                }
+            }
+            return ticks * 10_000_000L;
         }
     }
 
@@ -796,9 +828,10 @@ public final class DbSchedulerComparison {
     }
 
     private static String describe(Phase p) {
-        return String.format(Locale.ROOT, "%,10.0f executions/s (%,d in %.1f s), %.2f commits, %.2f table accesses and %.2f row writes"
-                        + " per execution, p99 lateness %,.0f ms", p.perSecond(), p.executions(), p.seconds(), p.commitsPerExecution(),
-                p.tableAccessesPerExecution(), p.rowWritesPerExecution(), p.p99LatenessMillis());
+        return String.format(Locale.ROOT, "%,10.0f executions/s (%,d in %.1f s), %.2f commits, %.2f table accesses, %.2f row writes,"
+                        + " %.0f us JVM CPU, %.0f us server CPU per execution, p99 lateness %,.0f ms", p.perSecond(), p.executions(),
+                p.seconds(), p.commitsPerExecution(), p.tableAccessesPerExecution(), p.rowWritesPerExecution(),
+                p.jvmCpuMicrosPerExecution(), p.serverCpuMicrosPerExecution(), p.p99LatenessMillis());
     }
 
     private static void summarize(List<Phase> phases, Options o, PrintStream out) {
@@ -812,7 +845,8 @@ public final class DbSchedulerComparison {
                 }
                 perSecond[side.ordinal()] = BenchPostgres.median(mine.stream().map(Phase::perSecond).toList());
                 out.printf(Locale.ROOT, "%-12s %-12s %,10.0f executions/s, %s, %.2f commits/execution, %.2f table accesses/execution,"
-                                + " %.2f row writes/execution, p99 lateness %,.0f ms (medians of %d)%n",
+                                + " %.2f row writes/execution, %.0f us JVM CPU and %.0f us server CPU per execution,"
+                                + " p99 lateness %,.0f ms (medians of %d)%n",
                         workload.label + ",", side.label + ":", perSecond[side.ordinal()],
                         workload == Workload.BURST ? String.format(Locale.ROOT, "drained in %.1f s",
                                 BenchPostgres.median(mine.stream().map(Phase::seconds).toList())) : "rounds "
@@ -820,6 +854,8 @@ public final class DbSchedulerComparison {
                         BenchPostgres.median(mine.stream().map(Phase::commitsPerExecution).toList()),
                         BenchPostgres.median(mine.stream().map(Phase::tableAccessesPerExecution).toList()),
                         BenchPostgres.median(mine.stream().map(Phase::rowWritesPerExecution).toList()),
+                        BenchPostgres.median(mine.stream().map(Phase::jvmCpuMicrosPerExecution).toList()),
+                        BenchPostgres.median(mine.stream().map(Phase::serverCpuMicrosPerExecution).toList()),
                         BenchPostgres.median(mine.stream().map(Phase::p99LatenessMillis).toList()), mine.size());
             }
             double dbs = perSecond[Side.DB_SCHEDULER.ordinal()];
