@@ -368,7 +368,9 @@ final class DefaultCadenceEngine implements CadenceEngine {
             Outcome[] decided;
             try {
                 decided = decideBatch(batch, now);
-                pass.begin(intents(decided));
+                if (store.batchesWriteBack()) {
+                    pass.begin(intents(decided));
+                }
             } catch (RuntimeException e) {
                 log.warn("batch decision failed; deciding each journey alone", e);
                 decided = new Outcome[batch.size()];
