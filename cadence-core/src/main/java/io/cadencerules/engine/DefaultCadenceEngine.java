@@ -602,16 +602,9 @@ final class DefaultCadenceEngine implements CadenceEngine {
             }
             Pass alone = alone();
             try {
-                if (!advanceWhileDue(id, now, null, alone)) {
+                if (!advanceWhileDue(id, now, null, alone, sentSince(lost[0], lost[1]))) {
                     stillDue.add(id);
                 }
-                List<HistoryEntry> sent = new ArrayList<>();
-                for (HistoryEntry entry : lost[1].history().subList(lost[0].history().size(), lost[1].history().size())) {
-                    if (entry.kind() == Kind.SENT) {
-                        sent.add(entry);
-                    }
-                }
-                keepSent(id, sent);
             } catch (RuntimeException e) {
                 backOff(id, now, e, alone);
                 stillDue.add(id);
@@ -622,7 +615,11 @@ final class DefaultCadenceEngine implements CadenceEngine {
         });
     }
 
-    /** Records contacts that went out in the journey's history, unless already there (same time, step, channel and attempt). */
+    /**
+     * Records contacts that went out in the journey's history, unless already there (same time,
+     * step, channel and attempt): a contact offered and then lost with its journey write (an event
+     * wrote first, and the journey no longer reaches that step) is still history.
+     */
     private void keepSent(JourneyId id, List<HistoryEntry> sent) {
         for (int tries = 0; tries < 16 && !sent.isEmpty(); tries++) {
             Journey journey = store.find(id).orElse(null);
@@ -687,25 +684,50 @@ final class DefaultCadenceEngine implements CadenceEngine {
      * @return false if the journey is still due after the bound of transitions
      */
     private boolean advanceWhileDue(JourneyId id, Instant now, Outcome decided, Pass pass) {
+        return advanceWhileDue(id, now, decided, pass, new ArrayList<>());
+    }
+
+    /**
+     * As above; {@code sent} holds contacts that went out but whose write did not land (a batch's
+     * lost write), and gathers those of this call's own lost writes: the ones a new decision does not
+     * record again are recorded at the end ({@link #keepSent}).
+     */
+    private boolean advanceWhileDue(JourneyId id, Instant now, Outcome decided, Pass pass, List<HistoryEntry> sent) {
         Journey written = null;
-        for (int i = 0; i < MAX_TRANSITIONS_PER_CLAIM; i++) {
-            // after our own write the store holds exactly what we wrote (we hold the lock and the lease): no re-read
-            Journey journey = written != null ? written : store.find(id).orElse(null);
-            if (journey == null || !journey.isLive() || journey.dueAt() == null || journey.dueAt().isAfter(now)) {
-                return true;
+        try {
+            for (int i = 0; i < MAX_TRANSITIONS_PER_CLAIM; i++) {
+                // after our own write the store holds exactly what we wrote (we hold the lock and the lease): no re-read
+                Journey journey = written != null ? written : store.find(id).orElse(null);
+                if (journey == null || !journey.isLive() || journey.dueAt() == null || journey.dueAt().isAfter(now)) {
+                    return true;
+                }
+                Journey next = transition(journey, now, decided != null && decided.version() == journey.version() ? decided : null,
+                        pass);
+                decided = null;
+                if (pass.write(journey, next)) {
+                    written = next;
+                } else {
+                    written = null;
+                    sent.addAll(sentSince(journey, next));
+                    log.warn("journey {} changed while it was processed (version {}); re-reading", id, journey.version());
+                }
             }
-            Journey next = transition(journey, now, decided != null && decided.version() == journey.version() ? decided : null,
-                    pass);
-            decided = null;
-            if (pass.write(journey, next)) {
-                written = next;
-            } else {
-                written = null;
-                log.warn("journey {} changed while it was processed (version {}); re-reading", id, journey.version());
+            log.warn("journey {} still due after {} transitions at {}; left for the next run", id, MAX_TRANSITIONS_PER_CLAIM, now);
+            return false;
+        } finally {
+            keepSent(id, sent);
+        }
+    }
+
+    /** The contacts {@code after} recorded as sent since {@code before}. */
+    private static List<HistoryEntry> sentSince(Journey before, Journey after) {
+        List<HistoryEntry> sent = new ArrayList<>(1);
+        for (HistoryEntry entry : after.history().subList(before.history().size(), after.history().size())) {
+            if (entry.kind() == Kind.SENT) {
+                sent.add(entry);
             }
         }
-        log.warn("journey {} still due after {} transitions at {}; left for the next run", id, MAX_TRANSITIONS_PER_CLAIM, now);
-        return false;
+        return sent;
     }
 
     /** One due transition of a live journey. */
