@@ -1063,7 +1063,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
         DispatchIntent intent = new DispatchIntent(key, request.journeyId(), request.channel());
         PriorDispatch prior = pass.prior(intent);
         if (prior != null && prior.state() == PriorDispatch.State.SENT) {
-            log.info("contact {} was offered before; its answer comes from the outbox", key);
+            log.debug("contact {} was offered before; its answer comes from the outbox", key);
             return prior.result();
         }
         if (prior != null && prior.inDoubt()) {
