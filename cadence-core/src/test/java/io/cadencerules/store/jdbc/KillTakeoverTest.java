@@ -7,6 +7,8 @@ import io.cadencerules.channel.ChannelAdapter;
 import io.cadencerules.channel.ContactRequest;
 import io.cadencerules.channel.DispatchResult;
 import io.cadencerules.engine.CadenceEngine;
+import io.cadencerules.engine.CadenceListener;
+import io.cadencerules.journey.HistoryEntry;
 import io.cadencerules.journey.Journey;
 import io.cadencerules.journey.JourneyId;
 import io.cadencerules.journey.JourneyStatus;
@@ -45,7 +47,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,10 +67,18 @@ class KillTakeoverTest {
     /** The child's adapter takes this long per contact, so a batch of 500 takes seconds. */
     private static final long CHILD_MILLIS_PER_CONTACT = 5;
     private static final int CHILD_BATCH = 500;
+    /** From this offer on, the child's adapter records the offer and never answers: it dies with those in doubt. */
+    private static final long CHILD_HANGS_AT = 40;
     /** The bound on taking over a killed instance's journeys. */
     static final Duration TAKEOVER_BOUND = Duration.ofSeconds(15);
     /** How long the survivor is given to finish everything after the kill before the test gives up. */
-    private static final Duration FINISH_DEADLINE = Duration.ofSeconds(90);
+    private static final Duration FINISH_DEADLINE = Duration.ofSeconds(60);
+
+    /**
+     * The lease of both engines: the engine's default unless {@code -Dcadence.killTakeover.lease=PT10S}
+     * (an ISO-8601 duration) sets one, to try the test against a lease the default does not have yet.
+     */
+    private static final String LEASE = System.getProperty("cadence.killTakeover.lease", "default");
 
     private static HikariDataSource pool;
 
@@ -98,7 +107,7 @@ class KillTakeoverTest {
     @Test
     void a_killed_instance_s_journeys_are_taken_over_within_the_bound_and_no_key_is_sent_twice() throws Exception {
         InstantSource clock = MultiInstance.realTime(pool);
-        Instant enrolled = clock.instant().minusSeconds(1);
+        Instant enrolled = clock.instant().minus(MultiInstance.FIRST).minusSeconds(1); // due a second ago
         List<Journey> journeys = MultiInstance.load(pool, PREFIX, cadence(), i -> enrolled, JOURNEYS);
         assertThat(journeys).hasSize(JOURNEYS);
 
@@ -107,7 +116,8 @@ class KillTakeoverTest {
         String url = server.getJdbcUrl("postgres", "postgres");
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", System.getProperty("java.class.path"), KillTakeoverChild.class.getName(),
-                url, "postgres", PREFIX, CHILD, String.valueOf(CHILD_MILLIS_PER_CONTACT), String.valueOf(CHILD_BATCH))
+                url, "postgres", PREFIX, CHILD, String.valueOf(CHILD_MILLIS_PER_CONTACT), String.valueOf(CHILD_BATCH),
+                String.valueOf(CHILD_HANGS_AT), LEASE)
                 .redirectErrorStream(true).start();
         Thread echo = new Thread(() -> echo(child), "child-output");
         echo.setDaemon(true);
@@ -118,9 +128,11 @@ class KillTakeoverTest {
         Set<String> held = new HashSet<>();
         Set<String> heldPending = new HashSet<>();
         try {
-            // Kill it once it is in the middle of a batch: it has offered contacts and holds leased journeys.
+            // Kill it once it is in the middle of a batch: it has offered contacts (the last ones still in
+            // flight in its adapter) and holds leased journeys.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (MultiInstance.count(pool, "SELECT count(*) FROM " + PREFIX + "offers WHERE instance = '" + CHILD + "'") < 50
+            while (MultiInstance.count(pool, "SELECT count(*) FROM " + PREFIX + "offers WHERE instance = '" + CHILD + "'")
+                    < CHILD_HANGS_AT + 3
                     || MultiInstance.count(pool, "SELECT count(*) FROM " + PREFIX + "journeys WHERE lease_owner = '" + CHILD + "'") == 0) {
                 assertThat(child.isAlive()).as("the child is running").isTrue();
                 assertThat(System.nanoTime()).as("the child claimed and offered within 60 s").isLessThan(deadline);
@@ -152,14 +164,22 @@ class KillTakeoverTest {
 
         // The survivor: an engine in this JVM with the default lease, polling runDue() as a scheduler would.
         AtomicLong firstTakeover = new AtomicLong();
-        CadenceEngine survivor = CadenceEngine.builder().clock(clock)
+        CadenceEngine.Builder builder = CadenceEngine.builder();
+        if (!LEASE.equals("default")) {
+            builder.lease(Duration.parse(LEASE));
+        }
+        CadenceEngine survivor = builder.clock(clock)
                 .store(JdbcJourneyStore.builder(pool).clock(clock).tablePrefix(PREFIX).build())
                 .instanceId(SURVIVOR)
-                .channel(Channel.SMS, new HonouringAdapter(pool, PREFIX, SURVIVOR, clock, 0, request -> {
-                    if (heldPending.contains(request.journeyId().toString())) {
-                        firstTakeover.compareAndSet(0, System.nanoTime());
+                .channel(Channel.SMS, new HonouringAdapter(pool, PREFIX, SURVIVOR, clock, 0, Long.MAX_VALUE))
+                .listener(new CadenceListener() {
+                    @Override
+                    public void onEntry(Journey journey, HistoryEntry entry) {
+                        if (heldPending.contains(journey.id().toString())) {
+                            firstTakeover.compareAndSet(0, System.nanoTime()); // the survivor wrote a journey the child held
+                        }
                     }
-                }))
+                })
                 .cadences(cadence()).build();
         long finishDeadline = killedAt + FINISH_DEADLINE.toNanos();
         long processed = 0;
@@ -194,10 +214,10 @@ class KillTakeoverTest {
         long sent = MultiInstance.count(pool, "SELECT count(*) FROM " + PREFIX + "sent");
         System.out.printf(Locale.ROOT, "KillTakeoverTest: %,d journeys; child killed after %,d offers holding %,d leased journeys"
                         + " (%,d still due, %,d of them offered and in doubt); takeover %s (bound %s);"
-                        + " survivor processed %,d journeys in %.1f s after the kill, %,d offers; %,d keys re-offered; %,d keys sent%n",
+                        + " lease %s; survivor processed %,d journeys in %.1f s after the kill, %,d offers; %,d keys re-offered; %,d keys sent%n",
                 JOURNEYS, childOffers, held.size(), heldPending.size(), inDoubt,
                 takeover == null ? "none within " + FINISH_DEADLINE : String.format(Locale.ROOT, "%.2f s", takeover.toNanos() / 1e9),
-                TAKEOVER_BOUND, processed, (finishedAt - killedAt) / 1e9, survivorOffers, reoffered.size(), sent);
+                TAKEOVER_BOUND, LEASE, processed, (finishedAt - killedAt) / 1e9, survivorOffers, reoffered.size(), sent);
 
         assertThat(heldPending).as("the child died holding leased journeys it had not finished").isNotEmpty();
         SoftAssertions soft = new SoftAssertions();
@@ -267,7 +287,8 @@ class KillTakeoverTest {
      * An adapter that honours idempotency keys the way a provider that de-duplicates does: every
      * offer is recorded ({@code offers}: key, instance, journey, time), and the contact is sent (taking
      * {@code millis}) only when its key is new in {@code sent}. The tables are in the database, so the
-     * adapters of both processes share them.
+     * adapters of both processes share them. From the {@code hangAt}-th offer on it records the offer
+     * and then never answers, as a provider call still in flight when the process dies.
      */
     static final class HonouringAdapter implements ChannelAdapter {
         private final DataSource dataSource;
@@ -275,23 +296,20 @@ class KillTakeoverTest {
         private final String instance;
         private final InstantSource clock;
         private final long millis;
-        private final Consumer<ContactRequest> onOffer;
+        private final long hangAt;
+        private final AtomicLong offered = new AtomicLong();
 
-        HonouringAdapter(DataSource dataSource, String prefix, String instance, InstantSource clock, long millis,
-                         Consumer<ContactRequest> onOffer) {
+        HonouringAdapter(DataSource dataSource, String prefix, String instance, InstantSource clock, long millis, long hangAt) {
             this.dataSource = dataSource;
             this.prefix = prefix;
             this.instance = instance;
             this.clock = clock;
             this.millis = millis;
-            this.onOffer = onOffer;
+            this.hangAt = hangAt;
         }
 
         @Override
         public CompletionStage<DispatchResult> dispatch(ContactRequest request) {
-            if (onOffer != null) {
-                onOffer.accept(request);
-            }
             OffsetDateTime at = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
             boolean isNew;
             try (Connection c = dataSource.getConnection()) {
@@ -312,6 +330,9 @@ class KillTakeoverTest {
                 }
             } catch (SQLException e) {
                 throw new UncheckedIOException(new IOException(e.getMessage(), e));
+            }
+            if (offered.incrementAndGet() >= hangAt) {
+                LockSupport.parkNanos(TimeUnit.MINUTES.toNanos(2)); // in flight until the process is killed
             }
             if (isNew && millis > 0) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(millis)); // the provider's time to take the contact

@@ -33,9 +33,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
+import java.util.concurrent.locks.LockSupport;
 
 import static io.cadencerules.event.EventType.PAYMENT_RECEIVED;
 
@@ -47,18 +50,21 @@ final class MultiInstance {
 
     static final ZoneId ZONE = ZoneId.of("America/Sao_Paulo");
     static final LocalDate DUE = LocalDate.of(2026, 3, 10);
+    /** Step s1 of {@link #every} comes this long after enrolment. */
+    static final Duration FIRST = Duration.ofSeconds(1);
 
     private MultiInstance() {
     }
 
     /**
-     * A cadence anchored on enrolment: step {@code s1} (SMS) at once, then one step {@code gap} after
-     * the previous one, alternating e-mail and SMS; a full payment converts the journey. Every step
-     * is a wait ({@code after}), so none goes stale at local midnight, whenever a test runs.
+     * A cadence anchored on enrolment: step {@code s1} (SMS) one second after enrolment, then one step
+     * {@code gap} after the previous one, alternating e-mail and SMS; a full payment converts the
+     * journey. Every step is a wait ({@code after}), so none goes stale at local midnight, whenever a
+     * test runs.
      */
     static Cadence every(String id, int steps, Duration gap) {
         var b = Cadence.collection(id).anchoredOn(Anchor.ENROLMENT).horizon(2)
-                .step("s1").after(Duration.ZERO).sms("s1");
+                .step("s1").after(FIRST).sms("s1");
         for (int s = 2; s <= steps; s++) {
             b.step("s" + s).after(gap);
             if (s % 2 == 0) {
@@ -234,6 +240,24 @@ final class MultiInstance {
             }
         }
         return ids;
+    }
+
+    /** runDue() in a loop until stopped; polls again after a short pause when nothing was due. */
+    static Thread runner(String name, CadenceEngine engine, AtomicLong processed, AtomicBoolean stop,
+                                 AtomicReference<Throwable> failure) {
+        return new Thread(() -> {
+            try {
+                while (!stop.get()) {
+                    int n = engine.runDue();
+                    processed.addAndGet(n);
+                    if (n == 0) {
+                        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+                    }
+                }
+            } catch (Throwable t) {
+                failure.compareAndSet(null, t);
+            }
+        }, name);
     }
 
     /** One adapter call: which engine made it, for which journey, and in which order overall. */

@@ -99,7 +99,7 @@ class TwoEnginesTest {
         int roundCount = WAVES + STEPS - 1;
 
         long loadStart = System.nanoTime();
-        List<Journey> enrolled = MultiInstance.load(loader, PREFIX, cadence, i -> roundStart(i % WAVES), JOURNEYS);
+        List<Journey> enrolled = MultiInstance.load(loader, PREFIX, cadence, i -> roundStart(i % WAVES).minus(MultiInstance.FIRST), JOURNEYS);
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
         TestDatabase.execute(loader, "ANALYZE " + PREFIX + "journeys", "ANALYZE " + PREFIX + "customers");
 
@@ -152,8 +152,8 @@ class TwoEnginesTest {
         AtomicLong processedA = new AtomicLong();
         AtomicLong processedB = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
-        threads.add(runner("engine-a", a, processedA, stop, failure));
-        threads.add(runner("engine-b", b, processedB, stop, failure));
+        threads.add(MultiInstance.runner("engine-a", a, processedA, stop, failure));
+        threads.add(MultiInstance.runner("engine-b", b, processedB, stop, failure));
         ConcurrentHashMap<String, ConcurrentLinkedQueue<EventReceipt>> receipts = new ConcurrentHashMap<>();
 
         long runStart = System.nanoTime();
@@ -323,24 +323,6 @@ class TwoEnginesTest {
             t.setDaemon(true);
             return t;
         });
-    }
-
-    /** runDue() in a loop until stopped; polls again after a short pause when nothing was due. */
-    private static Thread runner(String name, CadenceEngine engine, AtomicLong processed, AtomicBoolean stop,
-                                 AtomicReference<Throwable> failure) {
-        return new Thread(() -> {
-            try {
-                while (!stop.get()) {
-                    int n = engine.runDue();
-                    processed.addAndGet(n);
-                    if (n == 0) {
-                        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
-                    }
-                }
-            } catch (Throwable t) {
-                failure.compareAndSet(null, t);
-            }
-        }, name);
     }
 
     /**
