@@ -78,7 +78,7 @@ class EventsRaceClaimsTest {
         poolB = TestDatabase.pool("race-engine-b", 4);
         JdbcJourneyStore.builder(loader).clock(() -> START).tablePrefix(PREFIX).build().createSchema();
         TestDatabase.execute(loader, "TRUNCATE " + PREFIX + "journeys, " + PREFIX + "customers, " + PREFIX + "seen_events, "
-                + PREFIX + "pauses, " + PREFIX + "rejections");
+                + PREFIX + "pauses, " + PREFIX + "rejections, " + PREFIX + "dispatches");
     }
 
     @AfterAll
