@@ -254,6 +254,97 @@ class EventsRaceClaimsTest {
         soft.assertAll();
     }
 
+    /**
+     * The smallest case of the duplicate the big test finds: one engine claims two journeys in one
+     * batch, offers the first one's contact, and while it offers the second one's an event for the
+     * first reaches the same engine (another thread calls {@code handle}). The batch has not written
+     * the first journey back yet; the event must not make the engine offer its contact again.
+     */
+    @Test
+    void an_event_on_the_same_engine_does_not_re_offer_a_contact_its_batch_has_offered() throws Exception {
+        String prefix = "race1_";
+        JdbcJourneyStore.builder(loader).clock(() -> START).tablePrefix(prefix).build().createSchema();
+        TestDatabase.execute(loader, "TRUNCATE " + prefix + "journeys, " + prefix + "customers, " + prefix + "seen_events, "
+                + prefix + "dispatches");
+        VirtualClock clock = new VirtualClock(START);
+        Cadence cadence = MultiInstance.every("race1", 1, GAP);
+        List<Journey> enrolled = MultiInstance.load(loader, prefix, cadence, i -> START.minus(MultiInstance.FIRST), 2);
+        MultiInstance.Ledger ledger = new MultiInstance.Ledger();
+        ChannelAdapter recording = ledger.adapter("engine-a");
+        AtomicReference<CadenceEngine> self = new AtomicReference<>();
+        List<EventReceipt> receipts = Collections.synchronizedList(new ArrayList<>());
+        ChannelAdapter adapter = request -> {
+            CompletableFuture<DispatchResult> result = recording.dispatch(request).toCompletableFuture();
+            if (request.journeyId().equals(enrolled.get(1).id())) { // the second of the batch: the first is offered, not written
+                receipts.add(CompletableFuture.supplyAsync(() -> self.get().handle(new ReplyReceived("reply-0", clock.instant(),
+                        MultiInstance.customerId(0), MultiInstance.debt(0).key(), Channel.SMS, "ok"))).orTimeout(30, TimeUnit.SECONDS).join());
+            }
+            return result;
+        };
+        CadenceEngine engine = CadenceEngine.builder().clock(clock)
+                .store(JdbcJourneyStore.builder(poolA).clock(clock).tablePrefix(prefix).build()).instanceId("engine-a")
+                .channel(Channel.SMS, adapter).cadences(cadence).build();
+        self.set(engine);
+
+        engine.runDue();
+
+        Journey first = MultiInstance.readAll(loader, prefix).get(enrolled.get(0).id());
+        String key = MultiInstance.key(first.id(), 1);
+        System.out.println("EventsRaceClaimsTest, one engine: " + key + " offered " + ledger.byKey.get(key).size()
+                + " time(s); receipt " + receipts);
+        assertThat(receipts).extracting(EventReceipt::outcome).containsExactly(EventReceipt.Outcome.APPLIED);
+        assertThat(MultiInstance.eventIds(first)).containsExactly("reply-0");
+        assertThat(MultiInstance.sentKeys(first)).containsExactly(key);
+        assertThat(ledger.byKey.get(key)).as("offers of %s", key).hasSize(1);
+    }
+
+    /**
+     * The smallest case of the lost contact the big test finds: an event reaches engine A for a due
+     * journey no one holds, so A takes the journey and sends its step from {@code handle}; while the
+     * adapter has the contact, engine B applies a full payment to the journey. The contact went out:
+     * the converted journey's history must still record it.
+     */
+    @Test
+    void a_contact_sent_from_handle_is_recorded_when_a_payment_on_the_other_engine_wins_the_write() throws Exception {
+        String prefix = "race2_";
+        JdbcJourneyStore.builder(loader).clock(() -> START).tablePrefix(prefix).build().createSchema();
+        TestDatabase.execute(loader, "TRUNCATE " + prefix + "journeys, " + prefix + "customers, " + prefix + "seen_events, "
+                + prefix + "dispatches");
+        VirtualClock clock = new VirtualClock(START);
+        Cadence cadence = MultiInstance.every("race2", 1, GAP);
+        List<Journey> enrolled = MultiInstance.load(loader, prefix, cadence, i -> START.minus(MultiInstance.FIRST), 1);
+        MultiInstance.Ledger ledger = new MultiInstance.Ledger();
+        CadenceEngine b = CadenceEngine.builder().clock(clock)
+                .store(JdbcJourneyStore.builder(poolB).clock(clock).tablePrefix(prefix).build()).instanceId("engine-b")
+                .channel(Channel.SMS, ledger.adapter("engine-b")).cadences(cadence).build();
+        ChannelAdapter recording = ledger.adapter("engine-a");
+        List<EventReceipt> receipts = Collections.synchronizedList(new ArrayList<>());
+        ChannelAdapter adapter = request -> {
+            CompletableFuture<DispatchResult> result = recording.dispatch(request).toCompletableFuture();
+            receipts.add(CompletableFuture.supplyAsync(() -> b.handle(new PaymentReceived("pay-0", clock.instant(),
+                    MultiInstance.customerId(0), MultiInstance.debt(0).key(), Money.brl("100.00"), true)))
+                    .orTimeout(30, TimeUnit.SECONDS).join());
+            return result;
+        };
+        CadenceEngine a = CadenceEngine.builder().clock(clock)
+                .store(JdbcJourneyStore.builder(poolA).clock(clock).tablePrefix(prefix).build()).instanceId("engine-a")
+                .channel(Channel.SMS, adapter).cadences(cadence).build();
+
+        receipts.add(a.handle(new ReplyReceived("reply-0", clock.instant(), MultiInstance.customerId(0),
+                MultiInstance.debt(0).key(), Channel.SMS, "ok")));
+
+        Journey journey = MultiInstance.readAll(loader, prefix).get(enrolled.get(0).id());
+        String key = MultiInstance.key(journey.id(), 1);
+        System.out.println("EventsRaceClaimsTest, contact from handle: " + ledger.byKey.keySet() + " offered; " + journey.status()
+                + " journey's history " + journey.history());
+        assertThat(receipts).extracting(EventReceipt::outcome)
+                .containsExactly(EventReceipt.Outcome.APPLIED, EventReceipt.Outcome.APPLIED);
+        assertThat(ledger.byKey.keySet()).containsExactly(key);
+        assertThat(journey.status()).isEqualTo(JourneyStatus.CONVERTED);
+        assertThat(MultiInstance.eventIds(journey)).containsExactlyInAnyOrder("reply-0", "pay-0");
+        assertThat(MultiInstance.sentKeys(journey)).as("contacts the converted journey's history records").containsExactly(key);
+    }
+
     private static void record(ConcurrentHashMap<String, ConcurrentLinkedQueue<EventReceipt>> receipts, EventReceipt receipt) {
         receipts.computeIfAbsent(receipt.eventId(), k -> new ConcurrentLinkedQueue<>()).add(receipt);
     }
