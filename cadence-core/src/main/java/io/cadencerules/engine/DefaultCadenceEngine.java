@@ -91,6 +91,8 @@ final class DefaultCadenceEngine implements CadenceEngine {
     private final List<EventWatcher> watchers;
 
     private final ConcurrentHashMap<String, ConcurrentSkipListMap<Integer, Cadence>> catalog = new ConcurrentHashMap<>();
+    /** Journeys of claimed batches whose writes wait for the batch's write-back: events leave their due work to it. */
+    private final Set<JourneyId> inFlight = ConcurrentHashMap.newKeySet();
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
     /** Listener calls made while a journey lock is held wait here until the lock is released. */
     private final ThreadLocal<List<Runnable>> deferred = ThreadLocal.withInitial(ArrayList::new);
@@ -360,10 +362,15 @@ final class DefaultCadenceEngine implements CadenceEngine {
             }
             Pass pass = new Pass(store, instanceId, clock, lease, store.batchesWriteBack(), this::notifyWritten);
             pass.hold(batch, until);
+            if (store.batchesWriteBack()) {
+                batch.forEach(j -> inFlight.add(j.id()));
+            }
             Outcome[] decided;
             try {
                 decided = decideBatch(batch, now);
-                pass.begin(intents(decided));
+                if (store.batchesWriteBack()) {
+                    pass.begin(intents(decided));
+                }
             } catch (RuntimeException e) {
                 log.warn("batch decision failed; deciding each journey alone", e);
                 decided = new Outcome[batch.size()];
@@ -383,7 +390,13 @@ final class DefaultCadenceEngine implements CadenceEngine {
                 }
                 CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
             }
-            pass.flush().forEach((id, lost) -> redo(id, now, lost, stillDue));
+            Map<JourneyId, Journey[]> lost;
+            try {
+                lost = pass.flush();
+            } finally {
+                batch.forEach(j -> inFlight.remove(j.id()));
+            }
+            lost.forEach((id, versions) -> redo(id, now, versions, stillDue));
             processed += batch.size();
         }
     }
@@ -1232,7 +1245,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
                     break;
                 }
             }
-            if (after.isLive() && after.dueAt() != null && !after.dueAt().isAfter(now)
+            if (after.isLive() && after.dueAt() != null && !after.dueAt().isAfter(now) && !inFlight.contains(id)
                     && store.claim(id, now, new Lease(instanceId, now.plus(lease)))) {
                 try {
                     advanceWhileDue(id, now, null, alone());

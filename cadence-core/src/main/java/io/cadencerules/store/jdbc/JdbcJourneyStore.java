@@ -829,18 +829,21 @@ public final class JdbcJourneyStore implements JourneyStore {
     }
 
     /**
-     * Contacts left in doubt: their offerer stopped before it knew the adapter's answer, and their
-     * journey was written since without them. Each is offered again, with the same key, only if a
-     * new decision reaches it; an adapter that honours idempotency keys has sent it at most once.
-     * For monitoring and reconciliation with the provider.
+     * Contacts that may be in doubt: their offerer stopped before it knew the adapter's answer. That
+     * is every IN_DOUBT key (the journey was written since without it), and every key still PENDING
+     * that was begun before {@code begunBefore} (pass a time longer ago than any live offer can take:
+     * the engine's lease plus its dispatch timeout). A key is offered again, with the same key, only
+     * if a new decision of its journey reaches it; an adapter that honours idempotency keys has sent
+     * it at most once. For monitoring and reconciliation with the provider.
      *
      * @return up to {@code limit} idempotency keys, oldest first
      */
-    public List<String> dispatchesInDoubt(int limit) {
+    public List<String> dispatchesInDoubt(Instant begunBefore, int limit) {
         return withConnection("list dispatches in doubt", dispatches, c -> {
             try (PreparedStatement p = c.prepareStatement("SELECT key FROM " + dispatches
-                    + " WHERE state = 'IN_DOUBT' ORDER BY began_at, key LIMIT ?")) {
-                p.setInt(1, limit);
+                    + " WHERE state = 'IN_DOUBT' OR (state = 'PENDING' AND began_at < ?) ORDER BY began_at, key LIMIT ?")) {
+                p.setObject(1, floorMicros(begunBefore));
+                p.setInt(2, limit);
                 List<String> out = new ArrayList<>();
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {

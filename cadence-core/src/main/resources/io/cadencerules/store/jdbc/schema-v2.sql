@@ -20,7 +20,7 @@ CREATE TABLE IF NOT EXISTS ${schema}${prefix}dispatches (
     done_at   timestamptz,
     result    jsonb,
     PRIMARY KEY (journey, key),
-    CONSTRAINT ${prefix}dispatches_result CHECK ((state = 'SENT') = (result IS NOT NULL) OR state = 'RETRY')
+    CONSTRAINT ${prefix}dispatches_result CHECK (state <> 'SENT' OR result IS NOT NULL)
 ) WITH (fillfactor = 80)
 ;
 -- Forgetting old rows after the retention window.

@@ -255,7 +255,7 @@ class JdbcJourneyStoreTest extends JourneyStoreContract {
         assertThat(old.createSchema()).isEqualTo(2);
         assertThat(old.schemaVersion()).isEqualTo(2);
         assertThat(old.find(j.id())).contains(j);
-        assertThat(old.dispatchesInDoubt(10)).isEmpty();
+        assertThat(old.dispatchesInDoubt(T0.plusSeconds(60), 10)).isEmpty();
     }
 
     @Test
