@@ -62,7 +62,7 @@ class TwoEnginesTest {
     private static final Instant START = Instant.parse("2026-03-01T12:00:00Z");
     /** Shares of the portfolio that pay (ends the journey) and that reply (twice, in one round or two). */
     private static final double PAYERS = 0.05;
-    private static final double REPLIERS = 0.05;
+    private static final double REPLIERS = 0.025;
     /** Share of events sent twice, once to each engine, at the same time. */
     private static final double SENT_TWICE = 0.20;
     private static final Duration ROUND_DEADLINE = Duration.ofMinutes(4);
