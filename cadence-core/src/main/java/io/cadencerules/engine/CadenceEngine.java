@@ -170,7 +170,7 @@ public interface CadenceEngine {
         ZoneResolver zones;
         ZoneId defaultZone = ZoneId.of("America/Sao_Paulo");
         int batchSize = 500;
-        Duration lease = Duration.ofMinutes(5);
+        Duration lease = Duration.ofSeconds(10);
         Duration dispatchTimeout = Duration.ofSeconds(30);
         Duration futureTolerance = Duration.ofMinutes(5);
         String instanceId;
@@ -331,7 +331,12 @@ public interface CadenceEngine {
             return this;
         }
 
-        /** How long a claimed journey is leased to this instance; default 5 minutes. */
+        /**
+         * How long a claimed journey is leased to this instance; default 10 seconds. While it works on a
+         * batch the engine renews its leases when half of the lease has passed (also while it waits
+         * for an adapter), so the lease bounds how long a stopped instance's journeys wait before
+         * another instance takes them over, not how long a batch may take.
+         */
         public Builder lease(Duration duration) {
             if (duration.isNegative() || duration.isZero()) {
                 throw new IllegalArgumentException("lease must be positive, but was " + duration);

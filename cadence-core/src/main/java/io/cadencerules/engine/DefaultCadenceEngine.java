@@ -36,7 +36,9 @@ import io.cadencerules.journey.Reasons;
 import io.cadencerules.json.EventJson;
 import io.cadencerules.store.JourneyQuery;
 import io.cadencerules.store.JourneyStore;
+import io.cadencerules.store.DispatchIntent;
 import io.cadencerules.store.Lease;
+import io.cadencerules.store.PriorDispatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,6 +91,8 @@ final class DefaultCadenceEngine implements CadenceEngine {
     private final List<EventWatcher> watchers;
 
     private final ConcurrentHashMap<String, ConcurrentSkipListMap<Integer, Cadence>> catalog = new ConcurrentHashMap<>();
+    /** Journeys of claimed batches whose writes wait for the batch's write-back: events leave their due work to it. */
+    private final Set<JourneyId> inFlight = ConcurrentHashMap.newKeySet();
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
     /** Listener calls made while a journey lock is held wait here until the lock is released. */
     private final ThreadLocal<List<Runnable>> deferred = ThreadLocal.withInitial(ArrayList::new);
@@ -340,7 +344,8 @@ final class DefaultCadenceEngine implements CadenceEngine {
         int processed = 0;
         Set<JourneyId> stillDue = ConcurrentHashMap.newKeySet(); // rare: processed this run but due again at once
         while (true) {
-            List<Journey> claimed = store.claimDue(now, batchSize, new Lease(instanceId, clock.instant().plus(lease)));
+            Instant until = clock.instant().plus(lease);
+            List<Journey> claimed = store.claimDue(now, batchSize, new Lease(instanceId, until));
             List<Journey> batch = claimed;
             if (!stillDue.isEmpty()) {
                 batch = new ArrayList<>(claimed.size());
@@ -355,16 +360,24 @@ final class DefaultCadenceEngine implements CadenceEngine {
             if (batch.isEmpty()) {
                 return processed;
             }
+            Pass pass = new Pass(store, instanceId, clock, lease, store.batchesWriteBack(), this::notifyWritten);
+            pass.hold(batch, until);
+            if (store.batchesWriteBack()) {
+                batch.forEach(j -> inFlight.add(j.id()));
+            }
             Outcome[] decided;
             try {
                 decided = decideBatch(batch, now);
+                if (store.batchesWriteBack()) {
+                    pass.begin(intents(decided));
+                }
             } catch (RuntimeException e) {
                 log.warn("batch decision failed; deciding each journey alone", e);
                 decided = new Outcome[batch.size()];
             }
             if (executor == null) {
                 for (int i = 0; i < batch.size(); i++) {
-                    processClaimed(batch.get(i).id(), now, decided[i], stillDue);
+                    processClaimed(batch.get(i).id(), now, decided[i], stillDue, pass);
                 }
             } else {
                 List<CompletableFuture<Void>> all = new ArrayList<>(batch.size());
@@ -373,10 +386,17 @@ final class DefaultCadenceEngine implements CadenceEngine {
                 for (int i = 0; i < batch.size(); i++) {
                     int k = i;
                     all.add(CompletableFuture.runAsync(
-                            () -> processClaimed(claimedBatch.get(k).id(), now, outcomes[k], stillDue), executor));
+                            () -> processClaimed(claimedBatch.get(k).id(), now, outcomes[k], stillDue, pass), executor));
                 }
                 CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
             }
+            Map<JourneyId, Journey[]> lost;
+            try {
+                lost = pass.flush();
+            } finally {
+                batch.forEach(j -> inFlight.remove(j.id()));
+            }
+            lost.forEach((id, versions) -> redo(id, now, versions, stillDue));
             processed += batch.size();
         }
     }
@@ -387,10 +407,15 @@ final class DefaultCadenceEngine implements CadenceEngine {
      * journey is unchanged when its turn comes; otherwise it is decided again alone.
      */
     private Outcome[] decideBatch(List<Journey> batch, Instant now) {
+        Set<String> customerIds = new java.util.HashSet<>();
+        for (Journey journey : batch) {
+            customerIds.add(journey.customerId());
+        }
+        Map<String, Customer> customers = store.customers(customerIds);
         List<Candidate> candidates = new ArrayList<>(batch.size());
         int[] position = new int[batch.size()];
         for (int i = 0; i < batch.size(); i++) {
-            Candidate candidate = candidate(batch.get(i), now);
+            Candidate candidate = candidate(batch.get(i), customers.get(batch.get(i).customerId()), now);
             position[i] = candidate == null ? -1 : candidates.size();
             if (candidate != null) {
                 candidates.add(candidate);
@@ -405,13 +430,12 @@ final class DefaultCadenceEngine implements CadenceEngine {
     }
 
     /** The first-route candidate of a journey whose pending step is due and would be decided now, or null. */
-    private Candidate candidate(Journey journey, Instant now) {
+    private Candidate candidate(Journey journey, Customer customer, Instant now) {
         if (journey.status() != JourneyStatus.ACTIVE || journey.nextStep() < 0 || journey.dueAt() == null
                 || journey.dueAt().isAfter(now) || pausedByHand(journey)) {
             return null;
         }
         Cadence cadence = cadence(journey.cadenceId(), journey.cadenceVersion()).orElse(null);
-        Customer customer = store.customer(journey.customerId()).orElse(null);
         if (cadence == null || customer == null) {
             return null;
         }
@@ -423,6 +447,19 @@ final class DefaultCadenceEngine implements CadenceEngine {
         ChannelAction action = actionFor(step, journey.route(), journey.handOff());
         return new Candidate(context(journey, cadence, step, action, customer, journey.attempt(), handOff, now),
                 !handOff, journey.version());
+    }
+
+    /** The contacts a batch decision will offer unless something changes first: begun in the outbox together. */
+    private List<DispatchIntent> intents(Outcome[] decided) {
+        List<DispatchIntent> intents = new ArrayList<>(decided.length);
+        for (Outcome outcome : decided) {
+            if (outcome != null && outcome.refusal() == null && outcome.context().address().isPresent()
+                    && adapters.containsKey(outcome.context().action().channel())) {
+                StepContext c = outcome.context();
+                intents.add(new DispatchIntent(c.idempotencyKey(), c.journey().id(), c.action().channel()));
+            }
+        }
+        return intents;
     }
 
     private static ChannelAction actionFor(Step step, int route, String handOff) {
@@ -532,14 +569,44 @@ final class DefaultCadenceEngine implements CadenceEngine {
     private record Outcome(long version, Verdict refusal, StepContext context, Money estimate) {
     }
 
-    private void processClaimed(JourneyId id, Instant now, Outcome decided, Set<JourneyId> stillDue) {
+    /** One journey of a claimed batch (on a batching store, its writes and lease go with the batch's {@link Pass#flush}). */
+    private void processClaimed(JourneyId id, Instant now, Outcome decided, Set<JourneyId> stillDue, Pass pass) {
         locked(id.key(), () -> {
+            pass.keepAlive();
             try {
-                if (!advanceWhileDue(id, now, decided)) {
+                if (!advanceWhileDue(id, now, decided, pass)) {
                     stillDue.add(id);
                 }
             } catch (RuntimeException e) {
-                backOff(id, now, e);
+                pass.drop(id);
+                backOff(id, now, e, pass);
+                stillDue.add(id);
+            } finally {
+                pass.finish(id);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * A journey whose batch write did not land (an event wrote it meanwhile): taken again alone, if no
+     * other instance took it, and processed from what the store holds. Contacts the lost write
+     * recorded were offered (their answers are in the outbox, so a new decision reaching them gets
+     * the same answer without a second offer); any the journey no longer reaches are recorded anyway.
+     */
+    private void redo(JourneyId id, Instant now, Journey[] lost, Set<JourneyId> stillDue) {
+        log.debug("journey {} changed while its batch was processed; processing it again", id);
+        locked(id.key(), () -> {
+            if (!store.claim(id, now, new Lease(instanceId, clock.instant().plus(lease)))) {
+                return null; // another instance has it now
+            }
+            Pass alone = alone();
+            try {
+                if (!advanceWhileDue(id, now, null, alone, sentSince(lost[0], lost[1]))) {
+                    stillDue.add(id);
+                }
+            } catch (RuntimeException e) {
+                backOff(id, now, e, alone);
                 stillDue.add(id);
             } finally {
                 store.release(id, instanceId);
@@ -549,10 +616,44 @@ final class DefaultCadenceEngine implements CadenceEngine {
     }
 
     /**
+     * Records contacts that went out in the journey's history, unless already there (same time,
+     * step, channel and attempt): a contact offered and then lost with its journey write (an event
+     * wrote first, and the journey no longer reaches that step) is still history.
+     */
+    private void keepSent(JourneyId id, List<HistoryEntry> sent) {
+        for (int tries = 0; tries < 16 && !sent.isEmpty(); tries++) {
+            Journey journey = store.find(id).orElse(null);
+            if (journey == null) {
+                return;
+            }
+            Journey.Edit e = journey.edit();
+            boolean missing = false;
+            for (HistoryEntry s : sent) {
+                if (journey.history().stream().noneMatch(h -> h.kind() == Kind.SENT && h.at().equals(s.at())
+                        && Objects.equals(h.stepId(), s.stepId()) && h.channel() == s.channel() && h.attempt() == s.attempt())) {
+                    e.record(s);
+                    if (s.cost() != null) {
+                        e.spent = e.spent == null ? s.cost() : e.spent.plus(s.cost());
+                    }
+                    missing = true;
+                }
+            }
+            if (!missing || write(journey, e.build())) {
+                return;
+            }
+        }
+    }
+
+    /** A pass for one journey taken alone (an event's, a redo's): each write goes to the store at once. */
+    private Pass alone() {
+        return new Pass(store, instanceId, clock, lease, false, this::notifyWritten);
+    }
+
+    /**
      * A journey whose processing threw (a stage, a missing cadence or customer…) is retried later:
      * an ERROR entry, and a back-off doubling from 1 minute to 1 day with consecutive errors.
      */
-    private void backOff(JourneyId id, Instant now, RuntimeException error) {
+    private void backOff(JourneyId id, Instant now, RuntimeException error, Pass pass) {
         log.error("journey {} could not be processed; retrying after a back-off", id, error);
         try {
             Journey journey = store.find(id).orElse(null);
@@ -570,7 +671,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
             Journey.Edit e = journey.edit();
             e.record(entry(now, Kind.ERROR, null, null, 0, Reasons.ENGINE_ERROR, String.valueOf(error)));
             e.dueAt = now.plus(wait);
-            write(journey, e.build());
+            pass.write(journey, e.build());
         } catch (RuntimeException again) {
             log.error("journey {} could not be rescheduled after an error", id, again);
         }
@@ -582,29 +683,55 @@ final class DefaultCadenceEngine implements CadenceEngine {
      *
      * @return false if the journey is still due after the bound of transitions
      */
-    private boolean advanceWhileDue(JourneyId id, Instant now, Outcome decided) {
+    private boolean advanceWhileDue(JourneyId id, Instant now, Outcome decided, Pass pass) {
+        return advanceWhileDue(id, now, decided, pass, new ArrayList<>());
+    }
+
+    /**
+     * As above; {@code sent} holds contacts that went out but whose write did not land (a batch's
+     * lost write), and gathers those of this call's own lost writes: the ones a new decision does not
+     * record again are recorded at the end ({@link #keepSent}).
+     */
+    private boolean advanceWhileDue(JourneyId id, Instant now, Outcome decided, Pass pass, List<HistoryEntry> sent) {
         Journey written = null;
-        for (int i = 0; i < MAX_TRANSITIONS_PER_CLAIM; i++) {
-            // after our own write the store holds exactly what we wrote (we hold the lock and the lease): no re-read
-            Journey journey = written != null ? written : store.find(id).orElse(null);
-            if (journey == null || !journey.isLive() || journey.dueAt() == null || journey.dueAt().isAfter(now)) {
-                return true;
+        try {
+            for (int i = 0; i < MAX_TRANSITIONS_PER_CLAIM; i++) {
+                // after our own write the store holds exactly what we wrote (we hold the lock and the lease): no re-read
+                Journey journey = written != null ? written : store.find(id).orElse(null);
+                if (journey == null || !journey.isLive() || journey.dueAt() == null || journey.dueAt().isAfter(now)) {
+                    return true;
+                }
+                Journey next = transition(journey, now, decided != null && decided.version() == journey.version() ? decided : null,
+                        pass);
+                decided = null;
+                if (pass.write(journey, next)) {
+                    written = next;
+                } else {
+                    written = null;
+                    sent.addAll(sentSince(journey, next));
+                    log.warn("journey {} changed while it was processed (version {}); re-reading", id, journey.version());
+                }
             }
-            Journey next = transition(journey, now, decided != null && decided.version() == journey.version() ? decided : null);
-            decided = null;
-            if (write(journey, next)) {
-                written = next;
-            } else {
-                written = null;
-                log.warn("journey {} changed while it was processed (version {}); re-reading", id, journey.version());
+            log.warn("journey {} still due after {} transitions at {}; left for the next run", id, MAX_TRANSITIONS_PER_CLAIM, now);
+            return false;
+        } finally {
+            keepSent(id, sent);
+        }
+    }
+
+    /** The contacts {@code after} recorded as sent since {@code before}. */
+    private static List<HistoryEntry> sentSince(Journey before, Journey after) {
+        List<HistoryEntry> sent = new ArrayList<>(1);
+        for (HistoryEntry entry : after.history().subList(before.history().size(), after.history().size())) {
+            if (entry.kind() == Kind.SENT) {
+                sent.add(entry);
             }
         }
-        log.warn("journey {} still due after {} transitions at {}; left for the next run", id, MAX_TRANSITIONS_PER_CLAIM, now);
-        return false;
+        return sent;
     }
 
     /** One due transition of a live journey. */
-    private Journey transition(Journey journey, Instant now, Outcome decided) {
+    private Journey transition(Journey journey, Instant now, Outcome decided, Pass pass) {
         Cadence cadence = cadenceOf(journey);
         Journey.Edit e = journey.edit();
         switch (journey.status()) {
@@ -628,7 +755,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
                 if (pausedByHand(journey)) {
                     pauseManually(e, now);
                 } else {
-                    decideStep(e, cadence, journey, now, decided);
+                    decideStep(e, cadence, journey, now, decided, pass);
                 }
             }
             default -> throw new IllegalStateException("journey " + journey.id() + " is " + journey.status());
@@ -691,7 +818,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
      * route (the step's channel, then its fallbacks) condition and stages, address, adapter, dispatch.
      * {@code decided} is the batch decision of the first route, when still valid.
      */
-    private void decideStep(Journey.Edit e, Cadence cadence, Journey journey, Instant now, Outcome decided) {
+    private void decideStep(Journey.Edit e, Cadence cadence, Journey journey, Instant now, Outcome decided, Pass pass) {
         Step step = cadence.steps().get(journey.nextStep());
         boolean handOff = journey.handOff() != null;
         int attempt = journey.attempt();
@@ -766,7 +893,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
                 applyRefusal(e, cadence, journey, step, context, admission, now);
                 return;
             }
-            DispatchResult result = dispatch(adapter, request(context.idempotencyKey(), journey, step, context, attempt, now));
+            DispatchResult result = send(pass, adapter, request(context.idempotencyKey(), journey, step, context, attempt, now));
             settle(stages.size(), context, result);
             if (result instanceof DispatchResult.Accepted accepted) {
                 Money cost = accepted.cost() != null ? accepted.cost() : estimate;
@@ -926,13 +1053,47 @@ final class DefaultCadenceEngine implements CadenceEngine {
                 context.action().queue(), menu, context.customer(), journey.subject(), now);
     }
 
-    private DispatchResult dispatch(ChannelAdapter adapter, ContactRequest request) {
+    /**
+     * Offers a contact through the store's outbox: begun (recorded) before the adapter is called,
+     * answered after. A key the outbox already holds a final answer for is not offered again: its
+     * answer is used (the journey write that recorded it was lost, e.g. to an event's write).
+     */
+    private DispatchResult send(Pass pass, ChannelAdapter adapter, ContactRequest request) {
+        String key = request.idempotencyKey();
+        DispatchIntent intent = new DispatchIntent(key, request.journeyId(), request.channel());
+        PriorDispatch prior = pass.prior(intent);
+        if (prior != null && prior.state() == PriorDispatch.State.SENT) {
+            log.debug("contact {} was offered before; its answer comes from the outbox", key);
+            return prior.result();
+        }
+        if (prior != null && prior.inDoubt()) {
+            log.info("contact {} was left in doubt by a stopped instance; offering it again with the same key", key);
+        }
+        DispatchResult result = dispatch(adapter, request, pass);
+        pass.offered(intent, result);
+        return result;
+    }
+
+    /** Calls the adapter and waits for its answer, at most the dispatch timeout, renewing the pass's leases meanwhile. */
+    private DispatchResult dispatch(ChannelAdapter adapter, ContactRequest request, Pass pass) {
         try {
-            DispatchResult result = adapter.dispatch(request).toCompletableFuture()
-                    .get(dispatchTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture<? extends DispatchResult> answer = adapter.dispatch(request).toCompletableFuture();
+            long deadline = System.nanoTime() + dispatchTimeout.toNanos();
+            long slice = Math.max(1_000_000L, lease.toNanos() / 4);
+            DispatchResult result;
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return DispatchResult.unknown(Reasons.DISPATCH_ERROR + ": no answer within " + dispatchTimeout);
+                }
+                try {
+                    result = answer.get(Math.min(left, slice), TimeUnit.NANOSECONDS);
+                    break;
+                } catch (TimeoutException waiting) {
+                    pass.keepAlive();
+                }
+            }
             return result != null ? result : DispatchResult.unknown(Reasons.DISPATCH_ERROR + ": adapter returned null");
-        } catch (TimeoutException e) {
-            return DispatchResult.unknown(Reasons.DISPATCH_ERROR + ": no answer within " + dispatchTimeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return DispatchResult.unknown(Reasons.DISPATCH_ERROR + ": interrupted");
@@ -1106,10 +1267,10 @@ final class DefaultCadenceEngine implements CadenceEngine {
                     break;
                 }
             }
-            if (after.isLive() && after.dueAt() != null && !after.dueAt().isAfter(now)
+            if (after.isLive() && after.dueAt() != null && !after.dueAt().isAfter(now) && !inFlight.contains(id)
                     && store.claim(id, now, new Lease(instanceId, now.plus(lease)))) {
                 try {
-                    advanceWhileDue(id, now, null);
+                    advanceWhileDue(id, now, null, alone());
                 } finally {
                     store.release(id, instanceId);
                 }
@@ -1455,6 +1616,10 @@ final class DefaultCadenceEngine implements CadenceEngine {
         }
         notifyEntries(after, before.history().size());
         return true;
+    }
+
+    private void notifyWritten(Journey before, Journey after) {
+        notifyEntries(after, before.history().size());
     }
 
     private void notifyEntries(Journey journey, int from) {

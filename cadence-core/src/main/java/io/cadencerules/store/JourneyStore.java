@@ -7,7 +7,10 @@ import io.cadencerules.journey.JourneyId;
 import io.cadencerules.journey.JourneyKey;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -54,6 +57,74 @@ public interface JourneyStore {
             written[i] = replace(journeys.get(i));
         }
         return written;
+    }
+
+    /**
+     * Records contacts about to be offered to their adapters (the outbox), before the adapters are
+     * called, so that a contact whose offerer dies is known to be in doubt and is never offered twice
+     * without cause. Each key not known before becomes {@link PriorDispatch.State#PENDING}; a known
+     * key's earlier state is answered (and, unless it was {@link PriorDispatch.State#SENT}, it
+     * becomes pending again).
+     *
+     * <p>The default keeps no outbox and answers every key as new: right for a store that lives and
+     * dies with its one engine (the in-memory stores), where nothing can be left in doubt by another
+     * process. A store shared by several processes must keep one.
+     *
+     * @return what was known of each key, for the keys that were known
+     */
+    default Map<String, PriorDispatch> beginDispatches(List<DispatchIntent> intents, String owner, Instant at) {
+        return Map.of();
+    }
+
+    /**
+     * Writes what a pass of the engine produced, in one go when the store can: the adapters' answers
+     * (keys become {@link PriorDispatch.State#SENT} or {@link PriorDispatch.State#RETRY}), the keys
+     * begun but not offered (back to their earlier state, or forgotten if new), the journeys (each a
+     * compare-and-set exactly as {@link #replace}), then the end of the owner's leases. A store with
+     * an outbox also marks {@link PriorDispatch.State#IN_DOUBT} the keys still pending for a journey
+     * written here: their offerer is gone, since this owner held the journey's lease.
+     *
+     * <p>The default writes the journeys with {@link #replaceAll} and releases each lease.
+     *
+     * @return for each journey of {@code writeBack.journeys()}, at the same index, whether it was written
+     */
+    default boolean[] writeBack(WriteBack writeBack) {
+        boolean[] written = replaceAll(writeBack.journeys());
+        for (JourneyId id : writeBack.release()) {
+            release(id, writeBack.owner());
+        }
+        return written;
+    }
+
+    /**
+     * True if the engine should hold a claimed batch's journey writes and send them in one
+     * {@link #writeBack} at the end of the batch (a store where each write is a round trip to a
+     * database), false to write each journey as soon as it is processed. Batching widens the time in
+     * which an event may write a journey of the batch first; the engine then processes that journey
+     * again, and only a store that keeps an outbox ({@link #beginDispatches}) can tell it which
+     * contacts were already offered, so only such a store should answer true. Default false.
+     */
+    default boolean batchesWriteBack() {
+        return false;
+    }
+
+    /**
+     * Extends the owner's leases on journeys it still holds (a lease that expired and was not taken
+     * by another owner is taken again). The default claims each one with {@link #claim}.
+     */
+    default void renew(Collection<JourneyId> ids, Instant now, Lease lease) {
+        for (JourneyId id : ids) {
+            claim(id, now, lease);
+        }
+    }
+
+    /** Several customers' data, by id; unknown ids are left out. The default reads them one by one. */
+    default Map<String, Customer> customers(Collection<String> customerIds) {
+        Map<String, Customer> found = new HashMap<>();
+        for (String id : customerIds) {
+            customer(id).ifPresent(c -> found.put(id, c));
+        }
+        return found;
     }
 
     /** A journey by id. */

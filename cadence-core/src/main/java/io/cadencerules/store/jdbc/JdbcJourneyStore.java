@@ -5,9 +5,13 @@ import io.cadencerules.event.Rejection;
 import io.cadencerules.journey.Journey;
 import io.cadencerules.journey.JourneyId;
 import io.cadencerules.journey.JourneyKey;
+import io.cadencerules.channel.DispatchResult;
+import io.cadencerules.store.DispatchIntent;
 import io.cadencerules.store.JourneyQuery;
 import io.cadencerules.store.JourneyStore;
 import io.cadencerules.store.Lease;
+import io.cadencerules.store.PriorDispatch;
+import io.cadencerules.store.WriteBack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,10 +33,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -82,7 +90,7 @@ import java.util.regex.Pattern;
 public final class JdbcJourneyStore implements JourneyStore {
 
     /** The newest schema version this library ships ({@code schema-vN.sql} resources). */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     /** The default table name prefix. */
     public static final String DEFAULT_PREFIX = "cadence_";
@@ -106,6 +114,8 @@ public final class JdbcJourneyStore implements JourneyStore {
     private final String pauses;
     private final String rejections;
     private final String schemaVersion;
+    private final String dispatches;
+    private final Duration dispatchRetention;
 
     private final String insertSql;
     private final String replaceSql;
@@ -115,6 +125,7 @@ public final class JdbcJourneyStore implements JourneyStore {
     private final String nextDueSql;
 
     private final AtomicReference<Instant> lastEventPurge = new AtomicReference<>();
+    private final AtomicReference<Instant> lastDispatchPurge = new AtomicReference<>();
     private final AtomicLong rejectionsRecorded = new AtomicLong();
     private final AtomicLong pauseGeneration = new AtomicLong();
     private volatile PauseSnapshot pauseSnapshot;
@@ -133,6 +144,8 @@ public final class JdbcJourneyStore implements JourneyStore {
         this.pauses = table("pauses");
         this.rejections = table("rejections");
         this.schemaVersion = table("schema_version");
+        this.dispatches = table("dispatches");
+        this.dispatchRetention = b.dispatchRetention == null ? Duration.ofDays(30) : b.dispatchRetention;
 
         String newerRun = "NOT EXISTS (SELECT 1 FROM " + journeys + " n WHERE n.customer_id = j.customer_id"
                 + " AND n.subject_key = j.subject_key AND n.cadence_id = j.cadence_id AND n.run > j.run)";
@@ -282,20 +295,44 @@ public final class JdbcJourneyStore implements JourneyStore {
                 }
             }
         });
-        if (payload == null) {
-            return Optional.empty();
-        }
+        return payload == null ? Optional.empty() : Optional.of(customer(customerId, payload));
+    }
+
+    private Customer customer(String customerId, String payload) {
         try {
             Customer customer = PayloadCodec.readCustomer(payload);
             if (!customer.id().equals(customerId)) {
                 throw new JdbcStoreException("customer '" + customerId + "' in table " + customers
                         + " has the payload of customer '" + customer.id() + "'", null);
             }
-            return Optional.of(customer);
+            return customer;
         } catch (PayloadCodec.PayloadException e) {
             throw new JdbcStoreException("customer '" + customerId + "' in table " + customers + " has an unreadable payload: "
                     + e.getMessage(), e);
         }
+    }
+
+    /** {@inheritDoc} One query. */
+    @Override
+    public Map<String, Customer> customers(Collection<String> customerIds) {
+        if (customerIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> payloads = withConnection("read " + customerIds.size() + " customers", customers, c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT id, payload FROM " + customers + " WHERE id = ANY(?)")) {
+                p.setArray(1, c.createArrayOf("text", customerIds.toArray()));
+                Map<String, String> out = new HashMap<>();
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        out.put(r.getString(1), r.getString(2));
+                    }
+                }
+                return out;
+            }
+        });
+        Map<String, Customer> found = new HashMap<>();
+        payloads.forEach((id, payload) -> found.put(id, customer(id, payload)));
+        return found;
     }
 
     // ------------------------------------------------------------------ journeys
@@ -353,31 +390,12 @@ public final class JdbcJourneyStore implements JourneyStore {
         if (batch.isEmpty()) {
             return written;
         }
-        Integer[] order = new Integer[batch.size()];
-        String[] payloads = new String[batch.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-            payloads[i] = PayloadCodec.write(batch.get(i));
-        }
-        java.util.Arrays.sort(order, Comparator.comparing((Integer i) -> batch.get(i).id().toString())); // stable: versions stay in order
         boolean conflict = inTransaction("replace " + batch.size() + " journeys", journeys, c -> {
-            try (PreparedStatement p = c.prepareStatement(replaceSql)) {
-                for (int i : order) {
-                    bindReplace(p, batch.get(i), payloads[i]);
-                    p.addBatch();
-                }
-                int[] counts = p.executeBatch();
-                for (int k = 0; k < order.length; k++) {
-                    written[order[k]] = counts[k] == 1;
-                }
-                return false;
-            } catch (BatchUpdateException e) {
-                if (UNIQUE_VIOLATION.equals(sqlState(e))) {
-                    c.rollback();
-                    return true;
-                }
-                throw e;
+            if (!writeJourneys(c, batch, written)) {
+                c.rollback();
+                return true;
             }
+            return false;
         });
         if (conflict) { // one write would make a second live journey of its key: do them one by one
             for (int i = 0; i < written.length; i++) {
@@ -535,6 +553,329 @@ public final class JdbcJourneyStore implements JourneyStore {
             }
         });
         return Optional.ofNullable(due).map(OffsetDateTime::toInstant);
+    }
+
+    // ------------------------------------------------------------------ the outbox and the write-back
+
+    /** True: the engine holds a claimed batch's writes for one {@link #writeBack}; this store keeps an outbox. */
+    @Override
+    public boolean batchesWriteBack() {
+        return true;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One statement: an insert of every key as PENDING (a key already SENT is left as it is), which
+     * also answers the state each key had before.
+     */
+    @Override
+    public Map<String, PriorDispatch> beginDispatches(List<DispatchIntent> intents, String owner, Instant at) {
+        if (intents.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, DispatchIntent> byKey = new LinkedHashMap<>();
+        for (DispatchIntent intent : intents) {
+            byKey.putIfAbsent(intent.key(), intent); // one row may not be inserted twice by one statement
+        }
+        String[] journeyIds = new String[byKey.size()];
+        String[] keys = new String[byKey.size()];
+        String[] channels = new String[byKey.size()];
+        int i = 0;
+        for (DispatchIntent intent : byKey.values()) {
+            journeyIds[i] = intent.journey().toString();
+            keys[i] = intent.key();
+            channels[i++] = intent.channel().name();
+        }
+        String sql = "WITH input AS (SELECT * FROM unnest(?, ?, ?) AS i(journey, key, channel)),"
+                + " old AS (SELECT d.key, d.state, d.result FROM " + dispatches + " d JOIN input i"
+                + " ON d.journey = i.journey AND d.key = i.key),"
+                + " up AS (INSERT INTO " + dispatches + " AS d (journey, key, channel, state, owner, began_at)"
+                + " SELECT journey, key, channel, 'PENDING', ?, ? FROM input"
+                + " ON CONFLICT (journey, key) DO UPDATE SET state = 'PENDING', owner = EXCLUDED.owner WHERE d.state <> 'SENT')"
+                + " SELECT key, state, result FROM old";
+        Map<String, PriorDispatch> known = new HashMap<>();
+        withConnection("begin " + keys.length + " dispatches", dispatches, c -> {
+            try (PreparedStatement p = c.prepareStatement(sql)) {
+                p.setArray(1, c.createArrayOf("text", journeyIds));
+                p.setArray(2, c.createArrayOf("text", keys));
+                p.setArray(3, c.createArrayOf("text", channels));
+                p.setString(4, owner);
+                p.setObject(5, floorMicros(at));
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        known.put(r.getString(1), prior(r.getString(1), r.getString(2), r.getString(3)));
+                    }
+                }
+            }
+            return null;
+        });
+        return known;
+    }
+
+    private PriorDispatch prior(String key, String state, String result) {
+        PriorDispatch.State s = PriorDispatch.State.valueOf(state);
+        if (s != PriorDispatch.State.SENT) {
+            return new PriorDispatch(s, null);
+        }
+        try {
+            return new PriorDispatch(s, PayloadCodec.readResult(result));
+        } catch (PayloadCodec.PayloadException e) {
+            throw new JdbcStoreException("dispatch '" + key + "' in table " + dispatches + " has an unreadable result: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One transaction: the answers and the keys not offered, the journeys as one JDBC batch
+     * (ordered by journey id, so that two instances lock rows in the same order), the keys still
+     * pending for the journeys written marked IN_DOUBT, the leases ended. If a journey write would
+     * make a second live journey of its key, that transaction is rolled back and the same is done in
+     * three steps: answers, then each journey on its own, then the leases.
+     */
+    @Override
+    public boolean[] writeBack(WriteBack back) {
+        String what = "write back " + back.journeys().size() + " journeys and " + back.results().size() + " dispatches";
+        boolean[] written = new boolean[back.journeys().size()];
+        boolean conflict = inTransaction(what, journeys, c -> {
+            writeDispatches(c, back);
+            if (!writeJourneys(c, back.journeys(), written)) {
+                c.rollback();
+                return true;
+            }
+            endPass(c, back, written);
+            return false;
+        });
+        if (conflict) {
+            inTransaction(what, dispatches, c -> {
+                writeDispatches(c, back);
+                return null;
+            });
+            for (int i = 0; i < written.length; i++) {
+                written[i] = replace(back.journeys().get(i));
+            }
+            inTransaction(what, journeys, c -> {
+                endPass(c, back, written);
+                return null;
+            });
+        }
+        purgeDispatches();
+        return written;
+    }
+
+    /** The adapters' answers and the keys begun but not offered. */
+    private void writeDispatches(Connection c, WriteBack back) throws SQLException {
+        if (!back.results().isEmpty()) {
+            int n = back.results().size();
+            String[] journeyIds = new String[n];
+            String[] keys = new String[n];
+            String[] states = new String[n];
+            String[] results = new String[n];
+            int i = 0;
+            for (Map.Entry<DispatchIntent, DispatchResult> e : back.results().entrySet()) {
+                journeyIds[i] = e.getKey().journey().toString();
+                keys[i] = e.getKey().key();
+                states[i] = (PriorDispatch.offeredAgain(e.getValue()) ? PriorDispatch.State.RETRY : PriorDispatch.State.SENT).name();
+                results[i++] = PayloadCodec.write(e.getValue());
+            }
+            try (PreparedStatement p = c.prepareStatement("UPDATE " + dispatches + " d SET state = r.state,"
+                    + " result = CAST(r.result AS jsonb), done_at = ?, offers = d.offers + 1"
+                    + " FROM unnest(?, ?, ?, ?) AS r(journey, key, state, result)"
+                    + " WHERE d.journey = r.journey AND d.key = r.key")) {
+                p.setObject(1, floorMicros(clock.instant()));
+                p.setArray(2, c.createArrayOf("text", journeyIds));
+                p.setArray(3, c.createArrayOf("text", keys));
+                p.setArray(4, c.createArrayOf("text", states));
+                p.setArray(5, c.createArrayOf("text", results));
+                p.executeUpdate();
+            }
+        }
+        if (!back.unoffered().isEmpty()) {
+            List<String> newJourneys = new ArrayList<>();
+            List<String> newKeys = new ArrayList<>();
+            List<String> oldJourneys = new ArrayList<>();
+            List<String> oldKeys = new ArrayList<>();
+            List<String> oldStates = new ArrayList<>();
+            back.unoffered().forEach((intent, before) -> {
+                (before == null ? newJourneys : oldJourneys).add(intent.journey().toString());
+                (before == null ? newKeys : oldKeys).add(intent.key());
+                if (before != null) {
+                    oldStates.add(before.name());
+                }
+            });
+            if (!newKeys.isEmpty()) {
+                try (PreparedStatement p = c.prepareStatement("DELETE FROM " + dispatches + " d USING unnest(?, ?) AS r(journey, key)"
+                        + " WHERE d.journey = r.journey AND d.key = r.key AND d.state = 'PENDING'")) {
+                    p.setArray(1, c.createArrayOf("text", newJourneys.toArray()));
+                    p.setArray(2, c.createArrayOf("text", newKeys.toArray()));
+                    p.executeUpdate();
+                }
+            }
+            if (!oldKeys.isEmpty()) {
+                try (PreparedStatement p = c.prepareStatement("UPDATE " + dispatches + " d SET state = r.state"
+                        + " FROM unnest(?, ?, ?) AS r(journey, key, state) WHERE d.journey = r.journey AND d.key = r.key"
+                        + " AND d.state = 'PENDING'")) {
+                    p.setArray(1, c.createArrayOf("text", oldJourneys.toArray()));
+                    p.setArray(2, c.createArrayOf("text", oldKeys.toArray()));
+                    p.setArray(3, c.createArrayOf("text", oldStates.toArray()));
+                    p.executeUpdate();
+                }
+            }
+        }
+    }
+
+    /**
+     * The journey writes as one JDBC batch, ordered by journey id (stable: versions stay in order).
+     *
+     * @return false if a write would make a second live journey of its key (the batch failed)
+     */
+    private boolean writeJourneys(Connection c, List<Journey> batch, boolean[] written) throws SQLException {
+        if (batch.isEmpty()) {
+            return true;
+        }
+        Integer[] order = new Integer[batch.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, Comparator.comparing((Integer i) -> batch.get(i).id().toString()));
+        try (PreparedStatement p = c.prepareStatement(replaceSql)) {
+            for (int i : order) {
+                bindReplace(p, batch.get(i), PayloadCodec.write(batch.get(i)));
+                p.addBatch();
+            }
+            int[] counts = p.executeBatch();
+            for (int k = 0; k < order.length; k++) {
+                written[order[k]] = counts[k] == 1;
+            }
+            return true;
+        } catch (BatchUpdateException e) {
+            if (UNIQUE_VIOLATION.equals(sqlState(e))) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Keys still pending for the journeys written are in doubt (their offerer is gone); the owner's leases end. */
+    private void endPass(Connection c, WriteBack back, boolean[] written) throws SQLException {
+        Set<String> landed = new LinkedHashSet<>();
+        for (int i = 0; i < written.length; i++) {
+            if (written[i]) {
+                landed.add(back.journeys().get(i).id().toString());
+            }
+        }
+        if (!landed.isEmpty()) {
+            try (PreparedStatement p = c.prepareStatement("UPDATE " + dispatches + " SET state = 'IN_DOUBT'"
+                    + " WHERE journey = ANY(?) AND state = 'PENDING'")) {
+                p.setArray(1, c.createArrayOf("text", landed.toArray()));
+                p.executeUpdate();
+            }
+        }
+        if (!back.release().isEmpty()) {
+            try (PreparedStatement p = c.prepareStatement("UPDATE " + journeys + " j SET lease_owner = NULL, lease_until = NULL"
+                    + " FROM unnest(?, ?, ?, ?) AS r(customer_id, subject_key, cadence_id, run) WHERE " + byIds("r")
+                    + " AND j.lease_owner = ?")) {
+                bindIds(c, p, 1, back.release());
+                p.setString(5, back.owner());
+                p.executeUpdate();
+            }
+        }
+    }
+
+    /** {@inheritDoc} One statement. */
+    @Override
+    public void renew(Collection<JourneyId> ids, Instant now, Lease lease) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        withConnection("renew the leases of " + ids.size() + " journeys", journeys, c -> {
+            try (PreparedStatement p = c.prepareStatement("UPDATE " + journeys + " j SET lease_owner = ?, lease_until = ?"
+                    + " FROM unnest(?, ?, ?, ?) AS r(customer_id, subject_key, cadence_id, run) WHERE " + byIds("r")
+                    + " AND (j.lease_owner IS NULL OR j.lease_owner = ? OR j.lease_until <= ?)")) {
+                p.setString(1, lease.owner());
+                p.setObject(2, ceilMicros(lease.until()));
+                bindIds(c, p, 3, ids);
+                p.setString(7, lease.owner());
+                p.setObject(8, floorMicros(now));
+                return p.executeUpdate();
+            }
+        });
+    }
+
+    private static String byIds(String alias) {
+        return "j.customer_id = " + alias + ".customer_id AND j.subject_key = " + alias + ".subject_key AND j.cadence_id = "
+                + alias + ".cadence_id AND j.run = " + alias + ".run";
+    }
+
+    /** Binds journey ids as four arrays (customer, subject, cadence, run) from parameter {@code from}. */
+    private static void bindIds(Connection c, PreparedStatement p, int from, Collection<JourneyId> ids) throws SQLException {
+        String[] customerIds = new String[ids.size()];
+        String[] subjects = new String[ids.size()];
+        String[] cadences = new String[ids.size()];
+        Integer[] runs = new Integer[ids.size()];
+        int i = 0;
+        for (JourneyId id : ids) {
+            customerIds[i] = id.customerId();
+            subjects[i] = id.subjectKey();
+            cadences[i] = id.cadenceId();
+            runs[i++] = id.run();
+        }
+        p.setArray(from, c.createArrayOf("text", customerIds));
+        p.setArray(from + 1, c.createArrayOf("text", subjects));
+        p.setArray(from + 2, c.createArrayOf("text", cadences));
+        p.setArray(from + 3, c.createArrayOf("int4", runs));
+    }
+
+    /**
+     * Contacts that may be in doubt: their offerer stopped before it knew the adapter's answer. That
+     * is every IN_DOUBT key (the journey was written since without it), and every key still PENDING
+     * that was begun before {@code begunBefore} (pass a time longer ago than any live offer can take:
+     * the engine's lease plus its dispatch timeout). A key is offered again, with the same key, only
+     * if a new decision of its journey reaches it; an adapter that honours idempotency keys has sent
+     * it at most once. For monitoring and reconciliation with the provider.
+     *
+     * @return up to {@code limit} idempotency keys, oldest first
+     */
+    public List<String> dispatchesInDoubt(Instant begunBefore, int limit) {
+        return withConnection("list dispatches in doubt", dispatches, c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT key FROM " + dispatches
+                    + " WHERE state = 'IN_DOUBT' OR (state = 'PENDING' AND began_at < ?) ORDER BY began_at, key LIMIT ?")) {
+                p.setObject(1, floorMicros(begunBefore));
+                p.setInt(2, limit);
+                List<String> out = new ArrayList<>();
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        out.add(r.getString(1));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /**
+     * Forgets outbox rows begun before an instant (pending ones are kept). Called by itself at most
+     * once an hour of clock time, for rows older than the dispatch retention.
+     *
+     * @return the number of rows deleted
+     */
+    public int forgetDispatchesBefore(Instant before) {
+        return withConnection("forget old dispatches", dispatches, c -> {
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM " + dispatches + " WHERE began_at < ? AND state <> 'PENDING'")) {
+                p.setObject(1, floorMicros(before));
+                return p.executeUpdate();
+            }
+        });
+    }
+
+    private void purgeDispatches() {
+        Instant now = clock.instant();
+        Instant last = lastDispatchPurge.get();
+        if ((last == null || !now.isBefore(last.plus(Duration.ofHours(1)))) && lastDispatchPurge.compareAndSet(last, now)) {
+            forgetDispatchesBefore(now.minus(dispatchRetention));
+        }
     }
 
     // ------------------------------------------------------------------ events
@@ -862,6 +1203,7 @@ public final class JdbcJourneyStore implements JourneyStore {
         private Duration eventRetention;
         private Integer maxRejections;
         private Duration pauseRefresh;
+        private Duration dispatchRetention;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -916,6 +1258,23 @@ public final class JdbcJourneyStore implements JourneyStore {
                 throw new IllegalArgumentException("event retention must be positive, but was " + retention);
             }
             this.eventRetention = retention;
+            return this;
+        }
+
+        /**
+         * How long the outbox keeps a dispatch's row (by clock time since it was begun); default 30
+         * days. It must outlast the longest time a journey may wait before it is decided again
+         * (a deferral, a provider's retry), so that an answer is never asked for twice.
+         */
+        public Builder dispatchRetention(Duration retention) {
+            Objects.requireNonNull(retention, "retention");
+            if (this.dispatchRetention != null) {
+                throw new IllegalStateException("the store's dispatch retention was already set; cannot set it to " + retention);
+            }
+            if (retention.isNegative() || retention.isZero()) {
+                throw new IllegalArgumentException("dispatch retention must be positive, but was " + retention);
+            }
+            this.dispatchRetention = retention;
             return this;
         }
 

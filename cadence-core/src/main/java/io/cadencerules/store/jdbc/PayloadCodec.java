@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.cadencerules.cadence.Purpose;
 import io.cadencerules.channel.Channel;
+import io.cadencerules.channel.DispatchResult;
 import io.cadencerules.customer.Appointment;
 import io.cadencerules.customer.Consent;
 import io.cadencerules.customer.ContactPoint;
@@ -261,6 +262,52 @@ final class PayloadCodec {
             return new Locale(parts[0], parts[1], parts[2]);
         }
         return Locale.forLanguageTag(value);
+    }
+
+    // ------------------------------------------------------------------ dispatch results (the outbox)
+
+    /** An adapter's final answer: {@code type} is accepted, rejected or failed; the other fields as the type has them. */
+    record ResultDoc(int format, String type, String providerId, MoneyDoc cost, String reason, Boolean retryable,
+                     Instant until) {
+    }
+
+    static String write(DispatchResult result) {
+        ResultDoc doc;
+        if (result instanceof DispatchResult.Accepted a) {
+            doc = new ResultDoc(FORMAT, "accepted", a.providerId(), money(a.cost()), null, null, null);
+        } else if (result instanceof DispatchResult.Rejected r) {
+            doc = new ResultDoc(FORMAT, "rejected", null, null, r.reason(), null, null);
+        } else if (result instanceof DispatchResult.Failed f) {
+            doc = new ResultDoc(FORMAT, "failed", null, null, f.reason(), f.retryable(), null);
+        } else if (result instanceof DispatchResult.Deferred d) {
+            doc = new ResultDoc(FORMAT, "deferred", null, null, d.reason(), null, d.until());
+        } else {
+            doc = new ResultDoc(FORMAT, "unknown", null, null, ((DispatchResult.Unknown) result).reason(), null, null);
+        }
+        return json(doc);
+    }
+
+    static DispatchResult readResult(String json) throws PayloadException {
+        ResultDoc d = parse(json, ResultDoc.class);
+        checkFormat(d.format());
+        return at("$", () -> {
+            String type = require(d.type(), "type");
+            switch (type) {
+                case "accepted":
+                    return new DispatchResult.Accepted(d.providerId(), money(d.cost()));
+                case "rejected":
+                    return new DispatchResult.Rejected(d.reason());
+                case "failed":
+                    return new DispatchResult.Failed(d.reason(), require(d.retryable(), "retryable"));
+                case "deferred":
+                    return new DispatchResult.Deferred(d.until(), d.reason());
+                case "unknown":
+                    return new DispatchResult.Unknown(d.reason());
+                default:
+                    throw new IllegalArgumentException("unknown result type '" + type
+                            + "'; known types are accepted, rejected, failed, deferred, unknown");
+            }
+        });
     }
 
     // ------------------------------------------------------------------ plumbing

@@ -53,6 +53,17 @@ final class TestDatabase {
         return new HikariDataSource(config);
     }
 
+    /** A pool for loading rows: the driver rewrites JDBC batches of inserts into multi-row statements. */
+    static HikariDataSource bulkPool(String name, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        config.setJdbcUrl(server().getJdbcUrl("postgres", "postgres"));
+        config.setUsername("postgres");
+        config.setMaximumPoolSize(size);
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        return new HikariDataSource(config);
+    }
+
     /** Runs SQL statements, for setting up and corrupting rows in tests. */
     static void execute(DataSource dataSource, String... sql) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
