@@ -321,22 +321,18 @@ class KillTakeoverTest {
         public CompletionStage<DispatchResult> dispatch(ContactRequest request) {
             OffsetDateTime at = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
             boolean isNew;
-            try (Connection c = dataSource.getConnection()) {
-                try (PreparedStatement p = c.prepareStatement("INSERT INTO " + prefix + "offers (key, instance, journey, at)"
-                        + " VALUES (?, ?, ?, ?)")) {
-                    p.setString(1, request.idempotencyKey());
-                    p.setString(2, instance);
-                    p.setString(3, request.journeyId().toString());
-                    p.setObject(4, at);
-                    p.executeUpdate();
-                }
-                try (PreparedStatement p = c.prepareStatement("INSERT INTO " + prefix + "sent (key, instance, at)"
-                        + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
-                    p.setString(1, request.idempotencyKey());
-                    p.setString(2, instance);
-                    p.setObject(3, at);
-                    isNew = p.executeUpdate() == 1;
-                }
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement p = c.prepareStatement("WITH offer AS (INSERT INTO " + prefix + "offers (key, instance, journey, at)"
+                         + " VALUES (?, ?, ?, ?)) INSERT INTO " + prefix + "sent (key, instance, at) VALUES (?, ?, ?)"
+                         + " ON CONFLICT DO NOTHING")) { // one round trip: the offer recorded, the key sent if new
+                p.setString(1, request.idempotencyKey());
+                p.setString(2, instance);
+                p.setString(3, request.journeyId().toString());
+                p.setObject(4, at);
+                p.setString(5, request.idempotencyKey());
+                p.setString(6, instance);
+                p.setObject(7, at);
+                isNew = p.executeUpdate() == 1;
             } catch (SQLException e) {
                 throw new UncheckedIOException(new IOException(e.getMessage(), e));
             }
