@@ -1,6 +1,5 @@
 package io.cadencerules.examples.bench;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.cadencerules.channel.Channel;
 import io.cadencerules.customer.Debt;
@@ -166,13 +165,12 @@ public final class JdbcClaimBenchmark {
                 default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
             }
         }
-        try (EmbeddedPostgres server = EmbeddedPostgres.builder()
-                .setServerConfig("synchronous_commit", synchronousCommit).setServerConfig("shared_buffers", "512MB").start();
-             HikariDataSource pool = pool(server, threads)) {
+        try (EmbeddedPostgres server = BenchPostgres.start(synchronousCommit);
+             HikariDataSource pool = BenchPostgres.pool(server, threads + 1)) {
             JdbcJourneyStore store = JdbcJourneyStore.builder(pool).clock(() -> NOW).tablePrefix("bench_").build();
             store.createSchema();
             System.out.printf(Locale.ROOT, "%s; JVM %s, %d CPUs; synchronous_commit=%s; %,d due journeys per round, %d claimer thread(s),"
-                            + " %d s per round, %d rounds per batch size%n", version(pool), System.getProperty("java.vm.version"),
+                            + " %d s per round, %d rounds per batch size%n", BenchPostgres.version(pool), System.getProperty("java.vm.version"),
                     Runtime.getRuntime().availableProcessors(), synchronousCommit, journeys, threads, seconds, rounds);
             for (int batch : batches) { // warm-up, not counted: the JIT, prepared statements, the server's caches
                 fill(pool, store, journeys);
@@ -193,7 +191,7 @@ public final class JdbcClaimBenchmark {
             System.out.println();
             double first = 0;
             for (Map.Entry<Integer, List<Double>> e : results.entrySet()) {
-                double median = median(e.getValue());
+                double median = BenchPostgres.median(e.getValue());
                 if (first == 0) {
                     first = median;
                 }
@@ -202,13 +200,6 @@ public final class JdbcClaimBenchmark {
                         median / first);
             }
         }
-    }
-
-    private static HikariDataSource pool(EmbeddedPostgres server, int size) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(server.getJdbcUrl("postgres", "postgres"));
-        config.setMaximumPoolSize(size + 1);
-        return new HikariDataSource(config);
     }
 
     /** Fails unless the claimers got exactly the journeys now leased: none twice, none lost. */
@@ -221,18 +212,5 @@ public final class JdbcClaimBenchmark {
                 throw new IllegalStateException("the claimers got " + claimed + " journeys, but " + r.getLong(1) + " are leased");
             }
         }
-    }
-
-    private static String version(HikariDataSource pool) throws SQLException {
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery("SHOW server_version")) {
-            r.next();
-            return "PostgreSQL " + r.getString(1);
-        }
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 }
