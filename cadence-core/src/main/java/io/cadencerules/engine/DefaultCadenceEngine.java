@@ -343,6 +343,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
         Instant now = clock.instant();
         int processed = 0;
         Set<JourneyId> stillDue = ConcurrentHashMap.newKeySet(); // rare: processed this run but due again at once
+        boolean batched = store.batchesWriteBack();
         while (true) {
             Instant until = clock.instant().plus(lease);
             List<Journey> claimed = store.claimDue(now, batchSize, new Lease(instanceId, until));
@@ -360,15 +361,15 @@ final class DefaultCadenceEngine implements CadenceEngine {
             if (batch.isEmpty()) {
                 return processed;
             }
-            Pass pass = new Pass(store, instanceId, clock, lease, store.batchesWriteBack(), this::notifyWritten);
+            Pass pass = new Pass(store, instanceId, clock, lease, batched, this::notifyWritten);
             pass.hold(batch, until);
-            if (store.batchesWriteBack()) {
+            if (batched) {
                 batch.forEach(j -> inFlight.add(j.id()));
             }
             Outcome[] decided;
             try {
                 decided = decideBatch(batch, now);
-                if (store.batchesWriteBack()) {
+                if (batched) {
                     pass.begin(intents(decided));
                 }
             } catch (RuntimeException e) {

@@ -30,7 +30,7 @@ import java.util.function.BiConsumer;
  */
 final class Pass {
 
-    /** Stands for "the outbox did not know the key" in {@link #priors} (a map cannot hold null here). */
+    /** Stands for "the outbox did not know the key" in {@link #begun} (a map cannot hold null here). */
     private static final PriorDispatch NEW = new PriorDispatch(PriorDispatch.State.PENDING, null);
 
     private final JourneyStore store;
@@ -40,8 +40,8 @@ final class Pass {
     private final boolean batched;
     private final BiConsumer<Journey, Journey> written;
 
-    private final Map<String, DispatchIntent> intents = new HashMap<>();
-    private final Map<String, PriorDispatch> priors = new HashMap<>();
+    /** The contacts this pass began in the outbox, with what the outbox knew of each before. */
+    private final Map<DispatchIntent, PriorDispatch> begun = new HashMap<>();
     private final Map<DispatchIntent, DispatchResult> results = new LinkedHashMap<>();
     private final List<Journey[]> writes = new ArrayList<>();
     private final Set<JourneyId> held = new LinkedHashSet<>();
@@ -79,8 +79,7 @@ final class Pass {
         Map<String, PriorDispatch> known = store.beginDispatches(intents, owner, clock.instant());
         synchronized (this) {
             for (DispatchIntent intent : intents) {
-                this.intents.put(intent.key(), intent);
-                priors.put(intent.key(), known.getOrDefault(intent.key(), NEW));
+                begun.put(intent, known.getOrDefault(intent.key(), NEW));
             }
         }
     }
@@ -92,12 +91,12 @@ final class Pass {
     PriorDispatch prior(DispatchIntent intent) {
         PriorDispatch prior;
         synchronized (this) {
-            prior = priors.get(intent.key());
+            prior = begun.get(intent);
         }
         if (prior == null) {
             begin(List.of(intent));
             synchronized (this) {
-                prior = priors.get(intent.key());
+                prior = begun.get(intent);
             }
         }
         return prior == NEW ? null : prior;
@@ -123,8 +122,7 @@ final class Pass {
         synchronized (this) {
             back = new WriteBack(owner, List.of(after), results, unoffered(), List.of());
             results.clear();
-            priors.clear();
-            intents.clear();
+            begun.clear();
         }
         boolean landed = store.writeBack(back)[0];
         if (landed) {
@@ -184,8 +182,7 @@ final class Pass {
             back = new WriteBack(owner, journeys, results, unoffered(), new ArrayList<>(held));
             writes.clear();
             results.clear();
-            priors.clear();
-            intents.clear();
+            begun.clear();
             held.clear();
         }
         boolean[] landed = store.writeBack(back);
@@ -207,11 +204,10 @@ final class Pass {
     /** Keys begun in this pass and not offered, with their state before (null: new). */
     private Map<DispatchIntent, PriorDispatch.State> unoffered() {
         Map<DispatchIntent, PriorDispatch.State> out = new LinkedHashMap<>();
-        for (Map.Entry<String, PriorDispatch> e : priors.entrySet()) {
-            DispatchIntent intent = intents.get(e.getKey());
-            if (!results.containsKey(intent)) {
+        for (Map.Entry<DispatchIntent, PriorDispatch> e : begun.entrySet()) {
+            if (!results.containsKey(e.getKey())) {
                 PriorDispatch prior = e.getValue();
-                out.put(intent, prior == NEW ? null : prior.state() == PriorDispatch.State.PENDING
+                out.put(e.getKey(), prior == NEW ? null : prior.state() == PriorDispatch.State.PENDING
                         ? PriorDispatch.State.IN_DOUBT : prior.state());
             }
         }
