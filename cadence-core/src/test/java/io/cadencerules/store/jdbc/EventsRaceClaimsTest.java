@@ -77,8 +77,7 @@ class EventsRaceClaimsTest {
         poolA = TestDatabase.pool("race-engine-a", 4);
         poolB = TestDatabase.pool("race-engine-b", 4);
         JdbcJourneyStore.builder(loader).clock(() -> START).tablePrefix(PREFIX).build().createSchema();
-        TestDatabase.execute(loader, "TRUNCATE " + PREFIX + "journeys, " + PREFIX + "customers, " + PREFIX + "seen_events, "
-                + PREFIX + "pauses, " + PREFIX + "rejections, " + PREFIX + "dispatches");
+        TestDatabase.emptyStore(loader, PREFIX);
     }
 
     @AfterAll
@@ -264,8 +263,7 @@ class EventsRaceClaimsTest {
     void an_event_on_the_same_engine_does_not_re_offer_a_contact_its_batch_has_offered() throws Exception {
         String prefix = "race1_";
         JdbcJourneyStore.builder(loader).clock(() -> START).tablePrefix(prefix).build().createSchema();
-        TestDatabase.execute(loader, "TRUNCATE " + prefix + "journeys, " + prefix + "customers, " + prefix + "seen_events, "
-                + prefix + "dispatches");
+        TestDatabase.emptyStore(loader, prefix);
         VirtualClock clock = new VirtualClock(START);
         Cadence cadence = MultiInstance.every("race1", 1, GAP);
         List<Journey> enrolled = MultiInstance.load(loader, prefix, cadence, i -> START.minus(MultiInstance.FIRST), 2);
@@ -308,8 +306,7 @@ class EventsRaceClaimsTest {
     void a_contact_sent_from_handle_is_recorded_when_a_payment_on_the_other_engine_wins_the_write() throws Exception {
         String prefix = "race2_";
         JdbcJourneyStore.builder(loader).clock(() -> START).tablePrefix(prefix).build().createSchema();
-        TestDatabase.execute(loader, "TRUNCATE " + prefix + "journeys, " + prefix + "customers, " + prefix + "seen_events, "
-                + prefix + "dispatches");
+        TestDatabase.emptyStore(loader, prefix);
         VirtualClock clock = new VirtualClock(START);
         Cadence cadence = MultiInstance.every("race2", 1, GAP);
         List<Journey> enrolled = MultiInstance.load(loader, prefix, cadence, i -> START.minus(MultiInstance.FIRST), 1);

@@ -50,8 +50,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class JdbcJourneyStoreTest extends JourneyStoreContract {
 
     private static final String PREFIX = "contract_";
-    private static final String TABLES = String.join(", ", PREFIX + "journeys", PREFIX + "customers", PREFIX + "seen_events",
-            PREFIX + "pauses", PREFIX + "rejections", PREFIX + "dispatches");
 
     private static HikariDataSource pool;
 
@@ -71,7 +69,7 @@ class JdbcJourneyStoreTest extends JourneyStoreContract {
 
     @Override
     protected JourneyStore newStore() {
-        TestDatabase.execute(pool, "TRUNCATE " + TABLES + " RESTART IDENTITY");
+        TestDatabase.emptyStore(pool, PREFIX);
         store = storeOn(pool);
         return store;
     }

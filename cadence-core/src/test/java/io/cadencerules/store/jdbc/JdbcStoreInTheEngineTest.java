@@ -48,8 +48,7 @@ class JdbcStoreInTheEngineTest {
     @Test
     void a_month_of_the_card_late_regua_sends_the_same_contacts_and_leaves_the_same_journeys() {
         CadenceHarness inMemory = CadenceHarness.startingAt(Fixtures.START).build();
-        TestDatabase.execute(pool, "TRUNCATE " + PREFIX + "journeys, " + PREFIX + "customers, " + PREFIX + "seen_events, "
-                + PREFIX + "pauses, " + PREFIX + "rejections, " + PREFIX + "dispatches");
+        TestDatabase.emptyStore(pool, PREFIX);
         AtomicReference<InstantSource> harnessClock = new AtomicReference<>();
         JdbcJourneyStore store = JdbcJourneyStore.builder(pool).clock(() -> harnessClock.get().instant()).tablePrefix(PREFIX).build();
         CadenceHarness onPostgres = CadenceHarness.startingAt(Fixtures.START).configure(b -> b.store(store)).build();

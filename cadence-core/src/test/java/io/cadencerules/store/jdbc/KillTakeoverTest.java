@@ -86,8 +86,8 @@ class KillTakeoverTest {
     static void database() {
         pool = TestDatabase.bulkPool("kill", 4);
         JdbcJourneyStore.builder(pool).clock(() -> Instant.EPOCH).tablePrefix(PREFIX).build().createSchema();
-        TestDatabase.execute(pool, "TRUNCATE " + PREFIX + "journeys, " + PREFIX + "customers, " + PREFIX + "seen_events, "
-                        + PREFIX + "pauses, " + PREFIX + "rejections, " + PREFIX + "dispatches",
+        TestDatabase.emptyStore(pool, PREFIX);
+        TestDatabase.execute(pool,
                 "DROP TABLE IF EXISTS " + PREFIX + "offers, " + PREFIX + "sent",
                 "CREATE TABLE " + PREFIX + "offers (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, key text NOT NULL,"
                         + " instance text NOT NULL, journey text NOT NULL, at timestamptz NOT NULL)",

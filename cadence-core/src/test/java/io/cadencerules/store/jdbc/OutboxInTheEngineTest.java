@@ -69,8 +69,7 @@ class OutboxInTheEngineTest {
 
     @BeforeEach
     void emptyTables() {
-        TestDatabase.execute(pool, "TRUNCATE " + PREFIX + "journeys, " + PREFIX + "customers, " + PREFIX + "seen_events, "
-                + PREFIX + "pauses, " + PREFIX + "rejections, " + PREFIX + "dispatches");
+        TestDatabase.emptyStore(pool, PREFIX);
         store = JdbcJourneyStore.builder(pool).clock(clock).tablePrefix(PREFIX).build();
     }
 

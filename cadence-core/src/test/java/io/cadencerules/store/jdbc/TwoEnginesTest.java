@@ -77,8 +77,7 @@ class TwoEnginesTest {
         poolA = TestDatabase.pool("two-engine-a", 4);
         poolB = TestDatabase.pool("two-engine-b", 4);
         JdbcJourneyStore.builder(loader).clock(() -> START).tablePrefix(PREFIX).build().createSchema();
-        TestDatabase.execute(loader, "TRUNCATE " + PREFIX + "journeys, " + PREFIX + "customers, " + PREFIX + "seen_events, "
-                + PREFIX + "pauses, " + PREFIX + "rejections, " + PREFIX + "dispatches");
+        TestDatabase.emptyStore(loader, PREFIX);
     }
 
     @AfterAll
