@@ -93,6 +93,8 @@ final class DefaultCadenceEngine implements CadenceEngine {
     private final ConcurrentHashMap<String, ConcurrentSkipListMap<Integer, Cadence>> catalog = new ConcurrentHashMap<>();
     /** Journeys of claimed batches whose writes wait for the batch's write-back: events leave their due work to it. */
     private final Set<JourneyId> inFlight = ConcurrentHashMap.newKeySet();
+    /** Journeys of an in-flight batch that an event on this instance wrote: their claimed copies are stale. */
+    private final Set<JourneyId> writtenInFlight = ConcurrentHashMap.newKeySet();
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
     /** Listener calls made while a journey lock is held wait here until the lock is released. */
     private final ThreadLocal<List<Runnable>> deferred = ThreadLocal.withInitial(ArrayList::new);
@@ -371,6 +373,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
                 decided = decideBatch(batch, now);
                 if (batched) {
                     pass.begin(intents(decided));
+                    pass.checkVersions(batch);
                 }
             } catch (RuntimeException e) {
                 log.warn("batch decision failed; deciding each journey alone", e);
@@ -395,7 +398,10 @@ final class DefaultCadenceEngine implements CadenceEngine {
             try {
                 lost = pass.flush();
             } finally {
-                batch.forEach(j -> inFlight.remove(j.id()));
+                batch.forEach(j -> {
+                    inFlight.remove(j.id());
+                    writtenInFlight.remove(j.id());
+                });
             }
             lost.forEach((id, versions) -> redo(id, now, versions, stillDue));
             processed += batch.size();
@@ -570,12 +576,18 @@ final class DefaultCadenceEngine implements CadenceEngine {
     private record Outcome(long version, Verdict refusal, StepContext context, Money estimate) {
     }
 
-    /** One journey of a claimed batch (on a batching store, its writes and lease go with the batch's {@link Pass#flush}). */
+    /**
+     * One journey of a claimed batch (on a batching store, its writes and lease go with the batch's
+     * {@link Pass#flush}), from its claimed copy if that is still current: no other instance changed
+     * it as of the pass's last version check, and no write on this instance since ({@link #writtenInFlight}).
+     */
     private void processClaimed(JourneyId id, Instant now, Outcome decided, Set<JourneyId> stillDue, Pass pass) {
         locked(id.key(), () -> {
             pass.keepAlive();
             try {
-                if (!advanceWhileDue(id, now, decided, pass)) {
+                Journey claimed = pass.claimedCopy(id);
+                Journey from = writtenInFlight.contains(id) ? null : claimed;
+                if (!advanceWhileDue(id, from, now, decided, pass, new ArrayList<>())) {
                     stillDue.add(id);
                 }
             } catch (RuntimeException e) {
@@ -587,6 +599,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
             }
             return null;
         });
+        pass.writeBackFinished();
     }
 
     /**
@@ -603,7 +616,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
             }
             Pass alone = alone();
             try {
-                if (!advanceWhileDue(id, now, null, alone, sentSince(lost[0], lost[1]))) {
+                if (!advanceWhileDue(id, null, now, null, alone, sentSince(lost[0], lost[1]))) {
                     stillDue.add(id);
                 }
             } catch (RuntimeException e) {
@@ -679,22 +692,17 @@ final class DefaultCadenceEngine implements CadenceEngine {
     }
 
     /**
-     * Runs transitions on a journey (the caller holds its lock and lease) until it is not due. A
+     * Runs transitions on a journey (the caller holds its lock and lease) until it is not due,
+     * starting from {@code start} (what the store holds now) or, if null, from a read of the store. A
      * batch decision is used for the first transition if the journey is still at its version.
+     * {@code sent} holds contacts that went out but whose write did not land (a batch's lost write),
+     * and gathers those of this call's own lost writes: the ones a new decision does not record again
+     * are recorded at the end ({@link #keepSent}).
      *
      * @return false if the journey is still due after the bound of transitions
      */
-    private boolean advanceWhileDue(JourneyId id, Instant now, Outcome decided, Pass pass) {
-        return advanceWhileDue(id, now, decided, pass, new ArrayList<>());
-    }
-
-    /**
-     * As above; {@code sent} holds contacts that went out but whose write did not land (a batch's
-     * lost write), and gathers those of this call's own lost writes: the ones a new decision does not
-     * record again are recorded at the end ({@link #keepSent}).
-     */
-    private boolean advanceWhileDue(JourneyId id, Instant now, Outcome decided, Pass pass, List<HistoryEntry> sent) {
-        Journey written = null;
+    private boolean advanceWhileDue(JourneyId id, Journey start, Instant now, Outcome decided, Pass pass, List<HistoryEntry> sent) {
+        Journey written = start;
         try {
             for (int i = 0; i < MAX_TRANSITIONS_PER_CLAIM; i++) {
                 // after our own write the store holds exactly what we wrote (we hold the lock and the lease): no re-read
@@ -1271,7 +1279,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
             if (after.isLive() && after.dueAt() != null && !after.dueAt().isAfter(now) && !inFlight.contains(id)
                     && store.claim(id, now, new Lease(instanceId, now.plus(lease)))) {
                 try {
-                    advanceWhileDue(id, now, null, alone());
+                    advanceWhileDue(id, null, now, null, alone(), new ArrayList<>());
                 } finally {
                     store.release(id, instanceId);
                 }
@@ -1611,9 +1619,13 @@ final class DefaultCadenceEngine implements CadenceEngine {
 
     // ------------------------------------------------------------------ plumbing
 
+    /** A write outside a pass (an event's, a pause's…). */
     private boolean write(Journey before, Journey after) {
         if (!store.replace(after)) {
             return false;
+        }
+        if (inFlight.contains(after.id())) {
+            writtenInFlight.add(after.id());
         }
         notifyEntries(after, before.history().size());
         return true;

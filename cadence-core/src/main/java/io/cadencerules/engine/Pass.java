@@ -14,12 +14,15 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 /**
  * One pass of due processing: a claimed batch, or one journey taken alone. It keeps what the pass
@@ -29,6 +32,20 @@ import java.util.function.BiConsumer;
  * an executor.
  */
 final class Pass {
+
+    /**
+     * How long a check of the batch's versions holds: a journey whose turn comes later is checked
+     * again (with the rest of the batch, in one read) before it is worked from its claimed copy. It
+     * bounds how long before a contact an event written on another instance can be missed.
+     */
+    static final Duration RECHECK_AFTER = Duration.ofMillis(100);
+
+    /**
+     * How long a batch keeps the journeys it finished before it writes them back (with their answers,
+     * ending their leases) while it works on the rest: it bounds what an instance's death loses of
+     * finished work, and how long an event for a finished journey waits on its batch.
+     */
+    static final Duration WRITE_BACK_AFTER = Duration.ofSeconds(1);
 
     /** Stands for "the outbox did not know the key" in {@link #begun} (a map cannot hold null here). */
     private static final PriorDispatch NEW = new PriorDispatch(PriorDispatch.State.PENDING, null);
@@ -46,6 +63,14 @@ final class Pass {
     private final List<Journey[]> writes = new ArrayList<>();
     private final Set<JourneyId> held = new LinkedHashSet<>();
     private Instant leaseUntil;
+    /** Journeys of the batch done with and not written back yet, and since when the first of them waits. */
+    private final Set<JourneyId> finished = new HashSet<>();
+    private Instant finishedSince;
+    /** Writes that did not land in an earlier write-back of this pass. */
+    private final Map<JourneyId, Journey[]> lost = new LinkedHashMap<>();
+    /** Claimed copies not yet worked that were still the store's version at {@link #checkedAt}. */
+    private final Map<JourneyId, Journey> unchanged = new HashMap<>();
+    private Instant checkedAt;
 
     /**
      * @param batched  true when writes wait for {@link #flush} (a claimed batch on a store that
@@ -69,6 +94,53 @@ final class Pass {
             held.add(journey.id());
         }
         leaseUntil = until;
+    }
+
+    /**
+     * Reads the versions of a claimed batch (one call to the store), so that its journeys that no
+     * other instance changed since the claim are worked from their claimed copies ({@link #claimedCopy}).
+     */
+    void checkVersions(List<Journey> claimed) {
+        synchronized (this) {
+            for (Journey journey : claimed) {
+                unchanged.put(journey.id(), journey);
+            }
+        }
+        recheck();
+    }
+
+    /**
+     * The claimed copy of a journey of the batch if it is still the store's version (checked again
+     * first if the last check is older than {@link #RECHECK_AFTER}), else null: read it from the
+     * store. Each copy is handed out once.
+     */
+    Journey claimedCopy(JourneyId id) {
+        synchronized (this) {
+            if (!unchanged.containsKey(id)) {
+                return null;
+            }
+            if (clock.instant().isBefore(checkedAt.plus(RECHECK_AFTER))) {
+                return unchanged.remove(id);
+            }
+        }
+        recheck();
+        synchronized (this) {
+            return unchanged.remove(id);
+        }
+    }
+
+    /** Drops the claimed copies whose journeys the store holds at another version now. */
+    private void recheck() {
+        List<JourneyId> ids;
+        Instant at = clock.instant();
+        synchronized (this) {
+            ids = new ArrayList<>(unchanged.keySet());
+        }
+        Map<JourneyId, Long> versions = store.versions(ids);
+        synchronized (this) {
+            unchanged.values().removeIf(j -> !Long.valueOf(j.version()).equals(versions.get(j.id())));
+            checkedAt = at;
+        }
     }
 
     /** Records contacts about to be offered, all in one call to the store. */
@@ -131,9 +203,18 @@ final class Pass {
         return landed;
     }
 
-    /** Done with a journey of the batch: alone-writing passes end its lease now, batched ones at {@link #flush}. */
+    /**
+     * Done with a journey of the batch: alone-writing passes end its lease now, batched ones with its
+     * write-back ({@link #writeBackFinished} or {@link #flush}).
+     */
     void finish(JourneyId id) {
         if (batched) {
+            synchronized (this) {
+                if (finished.isEmpty()) {
+                    finishedSince = clock.instant();
+                }
+                finished.add(id);
+            }
             return;
         }
         synchronized (this) {
@@ -164,53 +245,114 @@ final class Pass {
     }
 
     /**
-     * Writes the batch: answers, keys not offered, journeys, and the end of the leases, in one
-     * write-back.
-     *
-     * @return for each journey whose write did not land, the version it started from and the last
-     *         one this pass wrote for it
+     * Writes back the journeys finished so far if the first of them has waited {@link #WRITE_BACK_AFTER}
+     * (a batch of slow contacts); the rest of the batch stays held.
      */
-    Map<JourneyId, Journey[]> flush() {
-        WriteBack back;
-        List<Journey[]> pending;
+    void writeBackFinished() {
+        Set<JourneyId> done;
         synchronized (this) {
-            pending = new ArrayList<>(writes);
-            List<Journey> journeys = new ArrayList<>(pending.size());
-            for (Journey[] w : pending) {
-                journeys.add(w[1]);
+            if (finished.isEmpty() || clock.instant().isBefore(finishedSince.plus(WRITE_BACK_AFTER))) {
+                return;
             }
-            back = new WriteBack(owner, journeys, results, unoffered(), new ArrayList<>(held));
-            writes.clear();
-            results.clear();
-            begun.clear();
-            held.clear();
+            done = new HashSet<>(finished);
         }
-        boolean[] landed = store.writeBack(back);
-        Map<JourneyId, Journey[]> lost = new LinkedHashMap<>();
-        for (int i = 0; i < landed.length; i++) {
-            Journey[] w = pending.get(i);
-            Journey[] earlier = lost.get(w[1].id());
-            if (earlier != null) {
-                earlier[1] = w[1]; // a later version of a journey whose write did not land
-            } else if (landed[i]) {
-                written.accept(w[0], w[1]);
-            } else {
-                lost.put(w[1].id(), new Journey[]{w[0], w[1]});
-            }
-        }
-        return lost;
+        writeBack(done::contains);
     }
 
-    /** Keys begun in this pass and not offered, with their state before (null: new). */
+    /**
+     * Writes back the rest of the batch: answers, keys not offered, journeys, and the end of the
+     * leases, in one write-back.
+     *
+     * @return for each journey whose write did not land (in this or an earlier write-back of the
+     *         pass), the version it started from and the last one this pass wrote for it
+     */
+    Map<JourneyId, Journey[]> flush() {
+        writeBack(id -> true);
+        synchronized (this) {
+            Map<JourneyId, Journey[]> out = new LinkedHashMap<>(lost);
+            lost.clear();
+            return out;
+        }
+    }
+
+    /** Writes back what this pass holds for the journeys {@code which} accepts, in one call to the store. */
+    private void writeBack(Predicate<JourneyId> which) {
+        WriteBack back;
+        List<Journey[]> pending = new ArrayList<>();
+        synchronized (this) {
+            List<Journey> journeys = new ArrayList<>();
+            for (Iterator<Journey[]> it = writes.iterator(); it.hasNext(); ) {
+                Journey[] w = it.next();
+                if (which.test(w[1].id())) {
+                    pending.add(w);
+                    journeys.add(w[1]);
+                    it.remove();
+                }
+            }
+            Map<DispatchIntent, DispatchResult> answered = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<DispatchIntent, DispatchResult>> it = results.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<DispatchIntent, DispatchResult> e = it.next();
+                if (which.test(e.getKey().journey())) {
+                    answered.put(e.getKey(), e.getValue());
+                    it.remove();
+                }
+            }
+            Map<DispatchIntent, PriorDispatch.State> unoffered = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<DispatchIntent, PriorDispatch>> it = begun.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<DispatchIntent, PriorDispatch> e = it.next();
+                if (which.test(e.getKey().journey())) {
+                    if (!answered.containsKey(e.getKey())) {
+                        unoffered.put(e.getKey(), stateIfUnoffered(e.getValue()));
+                    }
+                    it.remove();
+                }
+            }
+            List<JourneyId> release = new ArrayList<>();
+            for (Iterator<JourneyId> it = held.iterator(); it.hasNext(); ) {
+                JourneyId id = it.next();
+                if (which.test(id)) {
+                    release.add(id);
+                    it.remove();
+                }
+            }
+            finished.removeIf(which);
+            finishedSince = clock.instant();
+            back = new WriteBack(owner, journeys, answered, unoffered, release);
+        }
+        if (back.journeys().isEmpty() && back.results().isEmpty() && back.unoffered().isEmpty() && back.release().isEmpty()) {
+            return;
+        }
+        boolean[] landed = store.writeBack(back);
+        List<Journey[]> landedWrites = new ArrayList<>(landed.length);
+        synchronized (this) {
+            for (int i = 0; i < landed.length; i++) {
+                Journey[] w = pending.get(i);
+                Journey[] earlier = lost.get(w[1].id());
+                if (earlier != null) {
+                    earlier[1] = w[1]; // a later version of a journey whose write did not land
+                } else if (landed[i]) {
+                    landedWrites.add(w);
+                } else {
+                    lost.put(w[1].id(), new Journey[]{w[0], w[1]});
+                }
+            }
+        }
+        landedWrites.forEach(w -> written.accept(w[0], w[1]));
+    }
+
+    /** Keys begun in this pass and not offered, with the state each goes back to. */
     private Map<DispatchIntent, PriorDispatch.State> unoffered() {
         Map<DispatchIntent, PriorDispatch.State> out = new LinkedHashMap<>();
         for (Map.Entry<DispatchIntent, PriorDispatch> e : begun.entrySet()) {
             if (!results.containsKey(e.getKey())) {
-                PriorDispatch prior = e.getValue();
-                out.put(e.getKey(), prior == NEW ? null : prior.state() == PriorDispatch.State.PENDING
-                        ? PriorDispatch.State.IN_DOUBT : prior.state());
+                out.put(e.getKey(), stateIfUnoffered(e.getValue()));
             }
         }
         return out;
+    }
+
+    /** The state a key begun and then not offered goes back to: null if it was new, IN_DOUBT if a dead offerer left it pending. */
+    private static PriorDispatch.State stateIfUnoffered(PriorDispatch prior) {
+        return prior == NEW ? null : prior.state() == PriorDispatch.State.PENDING ? PriorDispatch.State.IN_DOUBT : prior.state();
     }
 }

@@ -127,6 +127,19 @@ public interface JourneyStore {
         return found;
     }
 
+    /**
+     * The version each journey has now, by id; unknown ids are left out. The engine asks it once per
+     * claimed batch, after the claim, to start each unchanged journey from its claimed copy instead of
+     * reading it again. The default reads them one by one.
+     */
+    default Map<JourneyId, Long> versions(Collection<JourneyId> ids) {
+        Map<JourneyId, Long> found = new HashMap<>();
+        for (JourneyId id : ids) {
+            find(id).ifPresent(j -> found.put(id, j.version()));
+        }
+        return found;
+    }
+
     /** A journey by id. */
     Optional<Journey> find(JourneyId id);
 

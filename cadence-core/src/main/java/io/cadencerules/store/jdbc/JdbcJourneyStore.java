@@ -154,7 +154,10 @@ public final class JdbcJourneyStore implements JourneyStore {
                 + " SELECT ?, ?, ?, ?, ?, ?, ?, 1, CAST(? AS jsonb)"
                 + " WHERE NOT EXISTS (SELECT 1 FROM " + journeys + " WHERE customer_id = ? AND subject_key = ? AND cadence_id = ?"
                 + " AND (run >= ? OR live)) ON CONFLICT DO NOTHING";
-        this.replaceSql = "UPDATE " + journeys + " j SET status = ?, live = ?, due_at = ?, version = ?, payload = CAST(? AS jsonb)"
+        this.replaceSql = "UPDATE " + journeys + " j SET status = ?, live = ?, due_at = ?, version = ?, payload = CAST(? AS jsonb),"
+                + " lease_owner = CASE WHEN j.lease_owner = r.owner THEN NULL ELSE j.lease_owner END,"
+                + " lease_until = CASE WHEN j.lease_owner = r.owner THEN NULL ELSE j.lease_until END"
+                + " FROM (SELECT CAST(? AS text) AS owner) r" // the writer whose lease the write ends, or null
                 + " WHERE " + byId + " AND j.version = ? AND " + newerRun;
         this.claimDueSql = "UPDATE " + journeys + " j SET lease_owner = ?, lease_until = ?"
                 + " FROM (SELECT jid FROM " + journeys + " WHERE claim_at <= ? ORDER BY claim_at LIMIT ? FOR UPDATE SKIP LOCKED) due"
@@ -368,7 +371,7 @@ public final class JdbcJourneyStore implements JourneyStore {
         String payload = PayloadCodec.write(next);
         return withConnection("replace journey " + next.id(), journeys, c -> {
             try (PreparedStatement p = c.prepareStatement(replaceSql)) {
-                bindReplace(p, next, payload);
+                bindReplace(p, next, payload, null);
                 return p.executeUpdate() == 1;
             } catch (SQLException e) {
                 if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -405,18 +408,38 @@ public final class JdbcJourneyStore implements JourneyStore {
         return written;
     }
 
-    private void bindReplace(PreparedStatement p, Journey next, String payload) throws SQLException {
+    /** Binds {@link #replaceSql}; {@code releasing} is the owner whose lease the write ends, or null to leave the lease. */
+    private void bindReplace(PreparedStatement p, Journey next, String payload, String releasing) throws SQLException {
         JourneyId id = next.id();
         p.setString(1, next.status().name());
         p.setBoolean(2, next.isLive());
         setDue(p, 3, next.dueAt());
         p.setLong(4, next.version());
         p.setString(5, payload);
-        p.setString(6, id.customerId());
-        p.setString(7, id.subjectKey());
-        p.setString(8, id.cadenceId());
-        p.setInt(9, id.run());
-        p.setLong(10, next.version() - 1);
+        p.setString(6, releasing);
+        bindId(p, 7, id);
+        p.setLong(11, next.version() - 1);
+    }
+
+    /** {@inheritDoc} One statement. */
+    @Override
+    public Map<JourneyId, Long> versions(Collection<JourneyId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return withConnection("read the versions of " + ids.size() + " journeys", journeys, c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT j.customer_id, j.subject_key, j.cadence_id, j.run, j.version FROM "
+                    + journeys + " j JOIN unnest(?, ?, ?, ?) AS r(customer_id, subject_key, cadence_id, run) ON " + byIds("r"))) {
+                bindIds(c, p, 1, ids);
+                Map<JourneyId, Long> found = new HashMap<>();
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        found.put(new JourneyId(r.getString(1), r.getString(2), r.getString(3), r.getInt(4)), r.getLong(5));
+                    }
+                }
+                return found;
+            }
+        });
     }
 
     @Override
@@ -639,13 +662,14 @@ public final class JdbcJourneyStore implements JourneyStore {
     public boolean[] writeBack(WriteBack back) {
         String what = "write back " + back.journeys().size() + " journeys and " + back.results().size() + " dispatches";
         boolean[] written = new boolean[back.journeys().size()];
+        Set<JourneyId> release = new HashSet<>(back.release());
         boolean conflict = inTransaction(what, journeys, c -> {
             writeDispatches(c, back);
-            if (!writeJourneys(c, back.journeys(), written)) {
+            if (!writeJourneys(c, back.journeys(), written, back.owner(), release)) {
                 c.rollback();
                 return true;
             }
-            endPass(c, back, written);
+            endPass(c, back, written, true);
             return false;
         });
         if (conflict) {
@@ -657,7 +681,7 @@ public final class JdbcJourneyStore implements JourneyStore {
                 written[i] = replace(back.journeys().get(i));
             }
             inTransaction(what, journeys, c -> {
-                endPass(c, back, written);
+                endPass(c, back, written, false);
                 return null;
             });
         }
@@ -732,6 +756,15 @@ public final class JdbcJourneyStore implements JourneyStore {
      * @return false if a write would make a second live journey of its key (the batch failed)
      */
     private boolean writeJourneys(Connection c, List<Journey> batch, boolean[] written) throws SQLException {
+        return writeJourneys(c, batch, written, null, Set.of());
+    }
+
+    /**
+     * As above; a journey in {@code release} whose lease {@code owner} holds also loses its lease in
+     * the same row write (no second update of the row to end it).
+     */
+    private boolean writeJourneys(Connection c, List<Journey> batch, boolean[] written, String owner, Set<JourneyId> release)
+            throws SQLException {
         if (batch.isEmpty()) {
             return true;
         }
@@ -742,7 +775,7 @@ public final class JdbcJourneyStore implements JourneyStore {
         java.util.Arrays.sort(order, Comparator.comparing((Integer i) -> batch.get(i).id().toString()));
         try (PreparedStatement p = c.prepareStatement(replaceSql)) {
             for (int i : order) {
-                bindReplace(p, batch.get(i), PayloadCodec.write(batch.get(i)));
+                bindReplace(p, batch.get(i), PayloadCodec.write(batch.get(i)), release.contains(batch.get(i).id()) ? owner : null);
                 p.addBatch();
             }
             int[] counts = p.executeBatch();
@@ -758,12 +791,19 @@ public final class JdbcJourneyStore implements JourneyStore {
         }
     }
 
-    /** Keys still pending for the journeys written are in doubt (their offerer is gone); the owner's leases end. */
-    private void endPass(Connection c, WriteBack back, boolean[] written) throws SQLException {
+    /**
+     * Keys still pending for the journeys written are in doubt (their offerer is gone); the owner's
+     * leases end, but for the journeys whose write ended them already ({@code releasedByWrites}).
+     */
+    private void endPass(Connection c, WriteBack back, boolean[] written, boolean releasedByWrites) throws SQLException {
         Set<String> landed = new LinkedHashSet<>();
+        Set<JourneyId> release = new LinkedHashSet<>(back.release());
         for (int i = 0; i < written.length; i++) {
             if (written[i]) {
                 landed.add(back.journeys().get(i).id().toString());
+                if (releasedByWrites) {
+                    release.remove(back.journeys().get(i).id());
+                }
             }
         }
         if (!landed.isEmpty()) {
@@ -773,11 +813,11 @@ public final class JdbcJourneyStore implements JourneyStore {
                 p.executeUpdate();
             }
         }
-        if (!back.release().isEmpty()) {
+        if (!release.isEmpty()) {
             try (PreparedStatement p = c.prepareStatement("UPDATE " + journeys + " j SET lease_owner = NULL, lease_until = NULL"
                     + " FROM unnest(?, ?, ?, ?) AS r(customer_id, subject_key, cadence_id, run) WHERE " + byIds("r")
                     + " AND j.lease_owner = ?")) {
-                bindIds(c, p, 1, back.release());
+                bindIds(c, p, 1, release);
                 p.setString(5, back.owner());
                 p.executeUpdate();
             }

@@ -161,6 +161,31 @@ class JdbcJourneyStoreTest extends JourneyStoreContract {
     }
 
     @Test
+    void a_write_back_ends_its_writers_leases_in_the_journey_writes_and_leaves_another_owners_lease() {
+        Journey written = journey("c1", "i", "cad", 1, T0);
+        Journey notWritten = journey("c2", "i", "cad", 1, T0);
+        Journey takenOver = journey("c3", "i", "cad", 1, T0);
+        List.of(written, notWritten, takenOver).forEach(store::insert);
+        assertThat(store.claimDue(T0, 10, lease("a", T0.plusSeconds(10)))).hasSize(3);
+        clock.set(T0.plusSeconds(10));
+        assertThat(store.claim(takenOver.id(), clock.instant(), lease("b", T0.plusSeconds(60)))).as("a's lease ended").isTrue();
+        HistoryEntry sent = new HistoryEntry(T0, Kind.SENT, "s1", Channel.SMS, 1, "sent", "", null);
+        Journey written2 = written.edit().record(sent).build();
+        Journey takenOver2 = takenOver.edit().record(sent).build();
+
+        boolean[] landed = store.writeBack(new io.cadencerules.store.WriteBack("a", List.of(written2, takenOver2), Map.of(), Map.of(),
+                List.of(written.id(), notWritten.id(), takenOver.id())));
+
+        assertThat(landed).containsExactly(true, true);
+        assertThat(leaseOf(written.id())).isEqualTo("none");
+        assertThat(leaseOf(notWritten.id())).isEqualTo("none");
+        assertThat(leaseOf(takenOver.id())).as("b's lease").isEqualTo("b until " + T0.plusSeconds(60));
+        assertThat(store.versions(List.of(written.id(), takenOver.id(), new JourneyId("nobody", "i", "cad", 1))))
+                .isEqualTo(Map.of(written.id(), 2L, takenOver.id(), 2L));
+        assertThat(store.claimDue(clock.instant(), 10, lease("c", T0.plusSeconds(70)))).containsExactlyInAnyOrder(written2, notWritten);
+    }
+
+    @Test
     void two_stores_on_separate_pools_claim_each_of_10000_due_journeys_exactly_once() throws Exception {
         int journeys = 10_000;
         ExecutorService pool4 = Executors.newFixedThreadPool(4);

@@ -99,6 +99,41 @@ class OutboxInTheEngineTest {
         }
     }
 
+    /**
+     * A journey another instance changed after the claim is not worked from its claimed copy: the
+     * engine reads the batch's versions again when its last check is older than the recheck interval.
+     */
+    @Test
+    void a_payment_on_another_instance_while_the_batch_is_worked_stops_that_journeys_contact() {
+        Offers offers = new Offers();
+        CadenceEngine engine = engine("a", offers);
+        CadenceEngine other = engine("b", new Offers());
+        enrolAll(engine);
+        List<io.cadencerules.engine.EventReceipt> receipts = new ArrayList<>();
+        offers.onOffer = request -> {
+            if (request.customer().id().equals("c-0")) {
+                // the batch's first contact takes a second; meanwhile the other instance records a payment for c-5
+                clock.advance(Duration.ofSeconds(1));
+                receipts.add(other.handle(events.paid("c-5", "inv-c-5", Money.brl("500.00"))));
+            }
+        };
+        clock.set(FIRST_STEP);
+
+        assertThat(engine.runDue()).isEqualTo(CUSTOMERS);
+
+        assertThat(receipts).extracting(io.cadencerules.engine.EventReceipt::outcome)
+                .containsExactly(io.cadencerules.engine.EventReceipt.Outcome.APPLIED);
+        Journey paid = journeyOf(engine, "c-5");
+        assertThat(paid.status()).isEqualTo(io.cadencerules.journey.JourneyStatus.CONVERTED);
+        assertThat(sentSteps(paid)).as("contacts after the payment").isEmpty();
+        assertThat(offers.byKey).as("one offer for each journey but the paid one").hasSize(CUSTOMERS - 1);
+        for (int i = 0; i < CUSTOMERS; i++) {
+            if (i != 5) {
+                assertThat(sentSteps(journeyOf(engine, "c-" + i))).as("c-" + i).containsExactly("d-3-email");
+            }
+        }
+    }
+
     @Test
     void a_batch_whose_instance_died_is_taken_over_after_the_lease_and_its_contacts_offered_again_with_the_same_keys() {
         Offers first = new Offers();
@@ -148,6 +183,36 @@ class OutboxInTheEngineTest {
         assertThat(takenByTheOther).hasSize(CUSTOMERS).containsOnly(0);
         assertThat(otherOffers.byKey).isEmpty();
         assertThat(slowOffers.byKey).hasSize(CUSTOMERS).allSatisfy((key, n) -> assertThat(n).as(key).isEqualTo(1));
+    }
+
+    @Test
+    void a_batch_of_slow_contacts_writes_back_the_journeys_it_finished_every_second() {
+        Offers offers = new Offers();
+        CadenceEngine engine = engine("a", offers);
+        enrolAll(engine);
+        Map<String, List<String>> storedAtTheLastOffer = new ConcurrentHashMap<>();
+        offers.onOffer = request -> {
+            clock.advance(Duration.ofMillis(400)); // 20 contacts of 0.4 s: an 8 s batch
+            if (request.customer().id().equals("c-" + (CUSTOMERS - 1))) {
+                for (int i = 0; i < CUSTOMERS; i++) {
+                    storedAtTheLastOffer.put("c-" + i, sentSteps(store.find(journeyOf(engine, "c-" + i).id()).orElseThrow()));
+                }
+            }
+        };
+        clock.set(FIRST_STEP);
+
+        assertThat(engine.runDue()).isEqualTo(CUSTOMERS);
+
+        // c-0 to c-3 finished by 1.6 s (c-0 at 0.4 s, a second before), written back then; and so on every second
+        assertThat(storedAtTheLastOffer.get("c-0")).as("the first journey, while the batch went on").containsExactly("d-3-email");
+        assertThat(storedAtTheLastOffer.get("c-15")).containsExactly("d-3-email");
+        assertThat(storedAtTheLastOffer.get("c-" + (CUSTOMERS - 2))).as("finished less than a second before").isEmpty();
+        assertThat(storedAtTheLastOffer.get("c-" + (CUSTOMERS - 1))).as("still at its contact").isEmpty();
+        for (int i = 0; i < CUSTOMERS; i++) {
+            assertThat(sentSteps(journeyOf(engine, "c-" + i))).as("c-" + i).containsExactly("d-3-email");
+        }
+        assertThat(offers.byKey).hasSize(CUSTOMERS).allSatisfy((key, n) -> assertThat(n).as(key).isEqualTo(1));
+        assertThat(store.dispatchesInDoubt(clock.instant().plusSeconds(60), 100)).isEmpty();
     }
 
     @Test
