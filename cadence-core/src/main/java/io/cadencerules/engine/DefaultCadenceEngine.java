@@ -1170,6 +1170,9 @@ final class DefaultCadenceEngine implements CadenceEngine {
             }
         }
         if (targets.isEmpty() && watching.isEmpty() && others.isEmpty()) {
+            if (anyEnded && store.wasEventSeen(event.id())) {
+                return EventReceipt.duplicate(event.id()); // another instance applied it (ending the journey) since the check above
+            }
             String what = "customer '" + event.customerId() + "'"
                     + (event.subjectKey() == null ? "" : " and subject '" + event.subjectKey() + "'");
             return anyEnded ? reject(now, event.id(), "journey-ended", "every journey of " + what + " has ended", event.toString())
