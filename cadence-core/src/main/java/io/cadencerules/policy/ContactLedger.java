@@ -1,13 +1,15 @@
 package io.cadencerules.policy;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * What the contact policy remembers per person across all cadences and channels: the attempts that
  * frequency caps count, conversations, opt-outs and account notices. The in-memory implementation
- * is {@link InMemoryContactLedger}; a shared database one lets several engine instances respect
- * the same caps. Implementations must be thread-safe.
+ * is {@link InMemoryContactLedger}; {@code io.cadencerules.store.jdbc.JdbcContactLedger} keeps it in
+ * PostgreSQL, so that several engine instances respect the same caps. Implementations must be
+ * thread-safe; each implementation's test extends {@code io.cadencerules.testkit.ContactLedgerContract}.
  */
 public interface ContactLedger {
 
@@ -27,4 +29,13 @@ public interface ContactLedger {
 
     /** Removes a reserved attempt that was not sent after all; unknown attempts are ignored. */
     void cancel(String customerId, ContactEntry.Attempt attempt);
+
+    /**
+     * How long attempts and conversations are kept at least, counted back from the newest entry
+     * written for the person, or null when they are kept for good (the default). A
+     * {@link ContactPolicy} refuses a ledger whose retention is shorter than its longest cap or quiet period.
+     */
+    default Duration retention() {
+        return null;
+    }
 }

@@ -113,7 +113,7 @@ public final class ContactPolicy implements DecisionStage, EventWatcher {
     }
 
     /**
-     * The given ledger, or a new in-memory one; an in-memory ledger must keep attempts and
+     * The given ledger, or a new in-memory one; a ledger that forgets must keep attempts and
      * conversations as long as the longest cap or quiet period looks back, or it would forget them.
      */
     private static ContactLedger ledger(ContactLedger given, PolicyPacks packs) {
@@ -138,9 +138,10 @@ public final class ContactPolicy implements DecisionStage, EventWatcher {
             Duration standard = Duration.ofDays(35);
             return new InMemoryContactLedger(needed.compareTo(standard) > 0 ? needed : standard);
         }
-        if (given instanceof InMemoryContactLedger memory && memory.retention().compareTo(needed) < 0) {
+        Duration kept = given.retention();
+        if (kept != null && kept.compareTo(needed) < 0) {
             throw new IllegalArgumentException("contact ledger retention must cover rule " + rule + " of " + needed
-                    + ", but was " + memory.retention());
+                    + ", but was " + kept);
         }
         return given;
     }

@@ -31,6 +31,7 @@ public final class InMemoryContactLedger implements ContactLedger {
     }
 
     /** How long attempts and conversations are kept. */
+    @Override
     public Duration retention() {
         return retention;
     }

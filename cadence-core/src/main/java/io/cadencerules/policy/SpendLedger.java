@@ -19,9 +19,10 @@ import java.util.Optional;
  * contacts still reserved or uncertain; released entries count nothing. Amounts are in
  * {@link #currency()}; an empty scope is zero.
  *
- * <p>Implementations: {@link InMemorySpendLedger}; a shared database ledger for several engine
- * instances implements the same methods (a transaction per {@code reserve}). Each implementation's
- * test extends {@code io.cadencerules.testkit.SpendLedgerContract}.
+ * <p>Implementations: {@link InMemorySpendLedger}, one per engine instance, and
+ * {@code io.cadencerules.store.jdbc.JdbcSpendLedger}, shared by every instance on a PostgreSQL database
+ * (a transaction per {@code reserve}). Each implementation's test extends
+ * {@code io.cadencerules.testkit.SpendLedgerContract}.
  */
 public interface SpendLedger {
 

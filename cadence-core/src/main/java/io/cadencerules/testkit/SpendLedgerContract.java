@@ -34,7 +34,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  *
  * <pre>{@code
  * class JdbcSpendLedgerTest extends SpendLedgerContract {
- *     protected SpendLedger newLedger() { return new JdbcSpendLedger(dataSource, Money.BRL); }
+ *     protected SpendLedger newLedger() {
+ *         return JdbcSpendLedger.builder(dataSource).clock(clock).currency(Money.BRL).build(); // over emptied tables
+ *     }
  * }
  * }</pre>
  */

@@ -90,7 +90,7 @@ import java.util.regex.Pattern;
 public final class JdbcJourneyStore implements JourneyStore {
 
     /** The newest schema version this library ships ({@code schema-vN.sql} resources). */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     /** The default table name prefix. */
     public static final String DEFAULT_PREFIX = "cadence_";

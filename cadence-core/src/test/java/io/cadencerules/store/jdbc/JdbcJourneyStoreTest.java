@@ -255,28 +255,30 @@ class JdbcJourneyStoreTest extends JourneyStoreContract {
     void creating_the_schema_again_keeps_the_data_and_records_each_version_once() {
         Journey j = journey("c1", "i", "cad", 1, T0);
         store.insert(j);
-        assertThat(store.createSchema()).isEqualTo(2);
-        assertThat(store.createSchema()).isEqualTo(2);
-        assertThat(store.schemaVersion()).isEqualTo(2);
+        assertThat(store.createSchema()).isEqualTo(3);
+        assertThat(store.createSchema()).isEqualTo(3);
+        assertThat(store.schemaVersion()).isEqualTo(3);
         assertThat(countBy("SELECT description, count(*) FROM " + PREFIX + "schema_version GROUP BY description"))
-                .isEqualTo(Map.of("schema-v1.sql", 1L, "schema-v2.sql", 1L));
+                .isEqualTo(Map.of("schema-v1.sql", 1L, "schema-v2.sql", 1L, "schema-v3.sql", 1L));
         assertThat(store.find(j.id())).contains(j);
     }
 
     @Test
-    void a_database_at_version_1_is_upgraded_to_version_2_keeping_its_journeys() {
+    void a_database_at_version_1_is_upgraded_to_the_newest_version_keeping_its_journeys() {
         JdbcJourneyStore old = JdbcJourneyStore.builder(pool).clock(clock).tablePrefix("upgrade_").build();
         TestDatabase.execute(pool, "DROP TABLE IF EXISTS upgrade_journeys, upgrade_customers, upgrade_seen_events, upgrade_pauses,"
-                + " upgrade_rejections, upgrade_dispatches, upgrade_schema_version");
+                + " upgrade_rejections, upgrade_dispatches, upgrade_contact_entries, upgrade_spend_entries, upgrade_spend_totals,"
+                + " upgrade_schema_version");
         old.createSchema();
-        // back to what version 1 left: no outbox table, one version recorded
-        TestDatabase.execute(pool, "DROP TABLE upgrade_dispatches", "DELETE FROM upgrade_schema_version WHERE version = 2");
+        // back to what version 1 left: no outbox or ledger tables, one version recorded
+        TestDatabase.execute(pool, "DROP TABLE upgrade_dispatches, upgrade_contact_entries, upgrade_spend_entries, upgrade_spend_totals",
+                "DELETE FROM upgrade_schema_version WHERE version >= 2");
         Journey j = journey("c1", "i", "cad", 1, T0);
         assertThat(old.insert(j)).isTrue();
         assertThat(old.schemaVersion()).isEqualTo(1);
 
-        assertThat(old.createSchema()).isEqualTo(2);
-        assertThat(old.schemaVersion()).isEqualTo(2);
+        assertThat(old.createSchema()).isEqualTo(3);
+        assertThat(old.schemaVersion()).isEqualTo(3);
         assertThat(old.find(j.id())).contains(j);
         assertThat(old.dispatchesInDoubt(T0.plusSeconds(60), 10)).isEmpty();
     }
@@ -287,8 +289,8 @@ class JdbcJourneyStoreTest extends JourneyStoreContract {
         TestDatabase.execute(pool, "DROP SCHEMA IF EXISTS cadence_it CASCADE");
         assertThat(other.schemaVersion()).isZero();
         assertThat(other.table("journeys")).isEqualTo("cadence_it.own_journeys");
-        assertThat(other.createSchema()).isEqualTo(2);
-        assertThat(other.schemaVersion()).isEqualTo(2);
+        assertThat(other.createSchema()).isEqualTo(3);
+        assertThat(other.schemaVersion()).isEqualTo(3);
         Journey j = journey("c1", "i", "cad", 1, T0);
         assertThat(other.insert(j)).isTrue();
         assertThat(other.find(j.id())).contains(j);
@@ -300,9 +302,9 @@ class JdbcJourneyStoreTest extends JourneyStoreContract {
         JdbcJourneyStore other = JdbcJourneyStore.builder(pool).clock(clock).tablePrefix("future_").build();
         TestDatabase.execute(pool, "DROP TABLE IF EXISTS future_schema_version",
                 "CREATE TABLE future_schema_version (version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL)",
-                "INSERT INTO future_schema_version VALUES (3, 'schema-v3.sql', now())");
+                "INSERT INTO future_schema_version VALUES (4, 'schema-v4.sql', now())");
         assertThatIllegalStateException().isThrownBy(other::createSchema)
-                .withMessage("table future_schema_version says the schema is at version 3, newer than this library knows (2)");
+                .withMessage("table future_schema_version says the schema is at version 4, newer than this library knows (3)");
     }
 
     @Test

@@ -65,11 +65,11 @@ final class TestDatabase {
         return new HikariDataSource(config);
     }
 
-    /** The store's tables, without the schema version: what a test empties between runs. */
+    /** The store's tables and the ledgers', without the schema version: what a test empties between runs. */
     private static final List<String> STORE_TABLES = List.of("journeys", "customers", "seen_events", "pauses", "rejections",
-            "dispatches");
+            "dispatches", "contact_entries", "spend_entries", "spend_totals");
 
-    /** Empties every table of the store with this prefix (the schema stays). */
+    /** Empties every table of the store and the ledgers with this prefix (the schema stays). */
     static void emptyStore(DataSource dataSource, String prefix) {
         execute(dataSource, "TRUNCATE " + String.join(", ", STORE_TABLES.stream().map(t -> prefix + t).toList()) + " RESTART IDENTITY");
     }
