@@ -102,8 +102,8 @@ public final class JdbcContactLedger implements ContactLedger {
     public void record(String customerId, ContactEntry entry) {
         Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(entry, "entry");
-        LedgerSupport.inTransaction(dataSource, "record a " + kind(entry) + " of customer '" + customerId + "'", table, c -> {
-            LedgerSupport.lock(c, lockSpace, customerId.hashCode());
+        JdbcSupport.inTransaction(dataSource, "record a " + kind(entry) + " of customer '" + customerId + "'", table, c -> {
+            JdbcSupport.lock(c, lockSpace, customerId.hashCode());
             expire(c, customerId, entry.at());
             insert(c, customerId, entry);
             return null;
@@ -114,7 +114,7 @@ public final class JdbcContactLedger implements ContactLedger {
     @Override
     public List<ContactEntry> entries(String customerId) {
         Objects.requireNonNull(customerId, "customerId");
-        return LedgerSupport.withConnection(dataSource, "read the entries of customer '" + customerId + "'", table,
+        return JdbcSupport.withConnection(dataSource, "read the entries of customer '" + customerId + "'", table,
                 c -> read(c, customerId));
     }
 
@@ -123,8 +123,8 @@ public final class JdbcContactLedger implements ContactLedger {
         Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(attempt, "attempt");
         Objects.requireNonNull(check, "check");
-        T refusal = LedgerSupport.inTransaction(dataSource, "reserve an attempt for customer '" + customerId + "'", table, c -> {
-            LedgerSupport.lock(c, lockSpace, customerId.hashCode());
+        T refusal = JdbcSupport.inTransaction(dataSource, "reserve an attempt for customer '" + customerId + "'", table, c -> {
+            JdbcSupport.lock(c, lockSpace, customerId.hashCode());
             expire(c, customerId, attempt.at());
             T answer = check.apply(Collections.unmodifiableList(read(c, customerId)));
             if (answer == null) {
@@ -141,13 +141,13 @@ public final class JdbcContactLedger implements ContactLedger {
     public void cancel(String customerId, ContactEntry.Attempt attempt) {
         Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(attempt, "attempt");
-        LedgerSupport.inTransaction(dataSource, "cancel an attempt of customer '" + customerId + "'", table, c -> {
-            LedgerSupport.lock(c, lockSpace, customerId.hashCode());
+        JdbcSupport.inTransaction(dataSource, "cancel an attempt of customer '" + customerId + "'", table, c -> {
+            JdbcSupport.lock(c, lockSpace, customerId.hashCode());
             try (PreparedStatement p = c.prepareStatement("DELETE FROM " + table + " WHERE seq = (SELECT seq FROM " + table
                     + " WHERE customer_id = ? AND kind = 'ATTEMPT' AND at = ? AND at_nanos = ? AND channel = ? AND purpose = ?"
                     + " AND subject_key = ? AND reference = ? ORDER BY seq LIMIT 1)")) {
                 p.setString(1, customerId);
-                LedgerSupport.setInstant(p, 2, attempt.at());
+                JdbcSupport.setInstant(p, 2, attempt.at());
                 p.setString(4, attempt.channel().name());
                 p.setString(5, attempt.purpose().name());
                 p.setString(6, attempt.subjectKey());
@@ -166,10 +166,10 @@ public final class JdbcContactLedger implements ContactLedger {
      */
     public int forgetBefore(Instant before) {
         Objects.requireNonNull(before, "before");
-        return LedgerSupport.withConnection(dataSource, "forget attempts and conversations before " + before, table, c -> {
+        return JdbcSupport.withConnection(dataSource, "forget attempts and conversations before " + before, table, c -> {
             try (PreparedStatement p = c.prepareStatement("DELETE FROM " + table
                     + " WHERE kind IN ('ATTEMPT', 'CONVERSATION') AND (at, at_nanos) < (?, ?)")) {
-                LedgerSupport.setInstant(p, 1, before);
+                JdbcSupport.setInstant(p, 1, before);
                 return p.executeUpdate();
             }
         });
@@ -180,7 +180,7 @@ public final class JdbcContactLedger implements ContactLedger {
         try (PreparedStatement p = c.prepareStatement("DELETE FROM " + table
                 + " WHERE customer_id = ? AND kind IN ('ATTEMPT', 'CONVERSATION') AND (at, at_nanos) < (?, ?)")) {
             p.setString(1, customerId);
-            LedgerSupport.setInstant(p, 2, at.minus(retention));
+            JdbcSupport.setInstant(p, 2, at.minus(retention));
             p.executeUpdate();
         }
     }
@@ -201,7 +201,7 @@ public final class JdbcContactLedger implements ContactLedger {
                 + " subject_key, reference, source, event_id, notice_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             p.setString(1, customerId);
             p.setString(2, kind(entry));
-            LedgerSupport.setInstant(p, 3, entry.at());
+            JdbcSupport.setInstant(p, 3, entry.at());
             for (int i = 5; i <= 11; i++) {
                 p.setNull(i, Types.VARCHAR);
             }
@@ -255,7 +255,7 @@ public final class JdbcContactLedger implements ContactLedger {
     private ContactEntry decode(ResultSet r, String customerId) throws SQLException {
         Row row = new Row(r.getLong(1), customerId, r);
         String kind = r.getString(2);
-        Instant at = LedgerSupport.getInstant(r, 3);
+        Instant at = JdbcSupport.getInstant(r, 3);
         switch (kind) {
             case "ATTEMPT":
                 return new ContactEntry.Attempt(at, row.required(5, "channel", Channel.class), row.required(6, "purpose", Purpose.class),
@@ -329,11 +329,11 @@ public final class JdbcContactLedger implements ContactLedger {
      * option may be set once.
      */
     public static final class Builder {
-        private final LedgerSupport.Settings settings;
+        private final JdbcSupport.Settings settings;
         private Duration retention;
 
         private Builder(DataSource dataSource) {
-            this.settings = new LedgerSupport.Settings("contact ledger", dataSource);
+            this.settings = new JdbcSupport.Settings("contact ledger", dataSource);
         }
 
         /** The clock (required): the engine's. The ledger reads it only to forget old entries and to stamp schema upgrades. */
@@ -363,7 +363,7 @@ public final class JdbcContactLedger implements ContactLedger {
                 throw new IllegalStateException("the contact ledger's retention was already set to " + this.retention
                         + "; cannot set it to " + retention);
             }
-            this.retention = LedgerSupport.positive("contact ledger retention", retention);
+            this.retention = JdbcSupport.positive("contact ledger retention", retention);
             return this;
         }
 

@@ -48,7 +48,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Pattern;
 
 /**
  * A {@link JourneyStore} in PostgreSQL, over plain JDBC: several engine instances on one database
@@ -96,7 +95,6 @@ public final class JdbcJourneyStore implements JourneyStore {
     public static final String DEFAULT_PREFIX = "cadence_";
 
     private static final Logger log = LoggerFactory.getLogger(JdbcJourneyStore.class);
-    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,39}");
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String JOURNEY_COLUMNS = "customer_id, subject_key, cadence_id, run, version, payload";
 
@@ -784,7 +782,7 @@ public final class JdbcJourneyStore implements JourneyStore {
             }
             return true;
         } catch (BatchUpdateException e) {
-            if (UNIQUE_VIOLATION.equals(sqlState(e))) {
+            if (UNIQUE_VIOLATION.equals(JdbcSupport.sqlState(e))) {
                 return false;
             }
             throw e;
@@ -1163,67 +1161,12 @@ public final class JdbcJourneyStore implements JourneyStore {
         return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
-    private static String sqlState(SQLException e) {
-        for (SQLException x = e; x != null; x = x.getNextException()) {
-            if (x.getSQLState() != null && !x.getSQLState().isEmpty()) {
-                return x.getSQLState();
-            }
-        }
-        return e.getSQLState();
+    private <T> T withConnection(String what, String table, JdbcSupport.Work<T> work) {
+        return JdbcSupport.withConnection(dataSource, what, table, work);
     }
 
-    private <T> T withConnection(String what, String table, Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            if (!autoCommit) {
-                c.setAutoCommit(true);
-            }
-            try {
-                return work.run(c);
-            } finally {
-                if (!autoCommit) {
-                    c.setAutoCommit(false);
-                }
-            }
-        } catch (SQLException e) {
-            throw failure(what, table, e);
-        }
-    }
-
-    private <T> T inTransaction(String what, String table, Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    c.rollback();
-                } catch (SQLException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw failure(what, table, e);
-        }
-    }
-
-    private static JdbcStoreException failure(String what, String table, SQLException e) {
-        SQLException first = e.getNextException() != null && e instanceof BatchUpdateException ? e.getNextException() : e;
-        String message = first.getMessage() == null ? first.getClass().getSimpleName() : first.getMessage();
-        int cut = message.indexOf('\n'); // PostgreSQL adds the position and hints on further lines
-        return new JdbcStoreException("cannot " + what + " (table " + table + "): " + (cut < 0 ? message : message.substring(0, cut))
-                + " [SQLState " + sqlState(e) + "]", e);
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
+    private <T> T inTransaction(String what, String table, JdbcSupport.Work<T> work) {
+        return JdbcSupport.inTransaction(dataSource, what, table, work);
     }
 
     @FunctionalInterface
@@ -1271,7 +1214,7 @@ public final class JdbcJourneyStore implements JourneyStore {
             if (this.schema != null) {
                 throw new IllegalStateException("the store's schema was already set to '" + this.schema + "'; cannot set it to '" + name + "'");
             }
-            this.schema = identifier("schema", name);
+            this.schema = JdbcSupport.identifier("schema", name);
             return this;
         }
 
@@ -1284,7 +1227,7 @@ public final class JdbcJourneyStore implements JourneyStore {
                 throw new IllegalStateException("the store's table prefix was already set to '" + this.prefix
                         + "'; cannot set it to '" + prefix + "'");
             }
-            this.prefix = identifier("table prefix", prefix);
+            this.prefix = JdbcSupport.identifier("table prefix", prefix);
             return this;
         }
 
@@ -1358,12 +1301,5 @@ public final class JdbcJourneyStore implements JourneyStore {
             return new JdbcJourneyStore(this);
         }
 
-        private static String identifier(String what, String value) {
-            if (value == null || !IDENTIFIER.matcher(value).matches()) {
-                throw new IllegalArgumentException(what + " must be lower-case letters, digits and underscores (at most 40,"
-                        + " not starting with a digit), but was '" + value + "'");
-            }
-            return value;
-        }
     }
 }

@@ -122,7 +122,7 @@ public final class JdbcSpendLedger implements SpendLedger {
         List<Total> totals = totals(claim.journey(), claim.day());
         String what = "reserve " + claim.estimate() + " for " + claim.contactKey();
         // The four rows exist before the transaction locks them; created in one order by every instance.
-        LedgerSupport.withConnection(dataSource, what, totalsTable, c -> {
+        JdbcSupport.withConnection(dataSource, what, totalsTable, c -> {
             try (PreparedStatement p = c.prepareStatement(createTotalsSql)) {
                 int i = 1;
                 for (Total t : totals) {
@@ -135,7 +135,7 @@ public final class JdbcSpendLedger implements SpendLedger {
             }
             return null;
         });
-        return LedgerSupport.inTransaction(dataSource, what, entriesTable, c -> {
+        return JdbcSupport.inTransaction(dataSource, what, entriesTable, c -> {
             Map<SpendCap.Scope, BigDecimal> counted = lockTotals(c, totals);
             for (SpendCap cap : claim.caps()) {
                 if (counted.get(cap.scope()).add(claim.estimate().amount()).compareTo(cap.limit().amount()) > 0) {
@@ -154,7 +154,7 @@ public final class JdbcSpendLedger implements SpendLedger {
                 p.setString(5, claim.stepId());
                 p.setString(6, claim.channel().name());
                 p.setString(7, claim.contactKey());
-                LedgerSupport.setInstant(p, 8, claim.at());
+                JdbcSupport.setInstant(p, 8, claim.at());
                 p.setObject(10, claim.day());
                 p.setString(11, currency.getCurrencyCode());
                 p.setBigDecimal(12, claim.estimate().amount());
@@ -191,7 +191,7 @@ public final class JdbcSpendLedger implements SpendLedger {
 
     private SpendEntry settle(String entryId, SpendEntry.Status to, Money actual, String note) {
         long id = rowId(entryId);
-        return LedgerSupport.inTransaction(dataSource, "settle spend entry " + entryId + " as " + to, entriesTable, c -> {
+        return JdbcSupport.inTransaction(dataSource, "settle spend entry " + entryId + " as " + to, entriesTable, c -> {
             SpendEntry was;
             try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM " + entriesTable
                     + " WHERE id = ? AND currency = ? FOR UPDATE")) {
@@ -302,7 +302,7 @@ public final class JdbcSpendLedger implements SpendLedger {
     @Override
     public Money spentByJourney(JourneyId journey) {
         Objects.requireNonNull(journey, "journey");
-        BigDecimal sum = LedgerSupport.withConnection(dataSource, "sum the spend of journey " + journey, entriesTable, c -> {
+        BigDecimal sum = JdbcSupport.withConnection(dataSource, "sum the spend of journey " + journey, entriesTable, c -> {
             try (PreparedStatement p = c.prepareStatement("SELECT coalesce(sum(" + COUNTED + "), 0) FROM " + entriesTable
                     + " WHERE customer_id = ? AND subject_key = ? AND cadence_id = ? AND run = ? AND currency = ?")) {
                 p.setString(1, journey.customerId());
@@ -342,7 +342,7 @@ public final class JdbcSpendLedger implements SpendLedger {
     private Money total(Total key) {
         Objects.requireNonNull(key.key1(), "key");
         Objects.requireNonNull(key.key2(), "key");
-        BigDecimal amount = LedgerSupport.withConnection(dataSource, "read the spend of " + key, totalsTable, c -> {
+        BigDecimal amount = JdbcSupport.withConnection(dataSource, "read the spend of " + key, totalsTable, c -> {
             try (PreparedStatement p = c.prepareStatement("SELECT amount FROM " + totalsTable
                     + " WHERE currency = ? AND scope = ? AND key1 = ? AND key2 = ?")) {
                 p.setString(1, currency.getCurrencyCode());
@@ -404,7 +404,7 @@ public final class JdbcSpendLedger implements SpendLedger {
     }
 
     private List<SpendEntry> select(String what, String where, List<Object> values) {
-        return LedgerSupport.withConnection(dataSource, what, entriesTable, c -> {
+        return JdbcSupport.withConnection(dataSource, what, entriesTable, c -> {
             try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM " + entriesTable + where)) {
                 for (int i = 0; i < values.size(); i++) {
                     p.setObject(i + 1, values.get(i));
@@ -425,7 +425,7 @@ public final class JdbcSpendLedger implements SpendLedger {
         String id = "spend-" + r.getLong(1);
         JourneyId journey = new JourneyId(r.getString(2), r.getString(3), r.getString(4), r.getInt(5));
         Channel channel = enumValue(id, "channel", Channel.class, r.getString(7));
-        Instant at = LedgerSupport.getInstant(r, 9);
+        Instant at = JdbcSupport.getInstant(r, 9);
         LocalDate day = r.getObject(11, LocalDate.class);
         SpendEntry.Status status = enumValue(id, "status", SpendEntry.Status.class, r.getString(15));
         try {
@@ -474,11 +474,11 @@ public final class JdbcSpendLedger implements SpendLedger {
      * option may be set once.
      */
     public static final class Builder {
-        private final LedgerSupport.Settings settings;
+        private final JdbcSupport.Settings settings;
         private Currency currency;
 
         private Builder(DataSource dataSource) {
-            this.settings = new LedgerSupport.Settings("spend ledger", dataSource);
+            this.settings = new JdbcSupport.Settings("spend ledger", dataSource);
         }
 
         /** The clock (required): the engine's. The ledger reads it only to stamp schema upgrades. */

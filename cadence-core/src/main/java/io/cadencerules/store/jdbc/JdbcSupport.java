@@ -14,15 +14,15 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * What the two JDBC ledgers share: connections and transactions, errors that name the table, the
- * settings common to their builders, and instants split into a microsecond timestamp and the
- * nanoseconds below it.
+ * What the JDBC store and ledgers share: connections and transactions, errors that name the table,
+ * checked identifiers; for the two ledgers, the settings common to their builders and instants
+ * split into a microsecond timestamp and the nanoseconds below it.
  */
-final class LedgerSupport {
+final class JdbcSupport {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,39}");
 
-    private LedgerSupport() {
+    private JdbcSupport() {
     }
 
     @FunctionalInterface
@@ -86,15 +86,18 @@ final class LedgerSupport {
         SQLException first = e.getNextException() != null && e instanceof BatchUpdateException ? e.getNextException() : e;
         String message = first.getMessage() == null ? first.getClass().getSimpleName() : first.getMessage();
         int cut = message.indexOf('\n'); // PostgreSQL adds the position and hints on further lines
-        String state = e.getSQLState();
+        return new JdbcStoreException("cannot " + what + " (table " + table + "): " + (cut < 0 ? message : message.substring(0, cut))
+                + " [SQLState " + sqlState(e) + "]", e);
+    }
+
+    /** The first SQLState in the chain of exceptions (a batch's is on the next exception). */
+    static String sqlState(SQLException e) {
         for (SQLException x = e; x != null; x = x.getNextException()) {
             if (x.getSQLState() != null && !x.getSQLState().isEmpty()) {
-                state = x.getSQLState();
-                break;
+                return x.getSQLState();
             }
         }
-        return new JdbcStoreException("cannot " + what + " (table " + table + "): " + (cut < 0 ? message : message.substring(0, cut))
-                + " [SQLState " + state + "]", e);
+        return e.getSQLState();
     }
 
     /** Binds an instant to two parameters: the timestamp to the microsecond, and the nanoseconds below it. */
@@ -109,7 +112,7 @@ final class LedgerSupport {
         return at.toInstant().plusNanos(r.getInt(index + 1));
     }
 
-    /** A schema or prefix, checked like the journey store's. */
+    /** A schema name or table prefix, checked. */
     static String identifier(String what, String value) {
         if (value == null || !IDENTIFIER.matcher(value).matches()) {
             throw new IllegalArgumentException(what + " must be lower-case letters, digits and underscores (at most 40,"
