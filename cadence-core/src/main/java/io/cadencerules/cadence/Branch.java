@@ -28,7 +28,10 @@ public record Branch(Trigger trigger, BranchAction action) {
             }
         }
 
-        /** A reply whose text, trimmed, equals the keyword ignoring case ("QUERO", "SIM", "2"). */
+        /**
+         * A reply whose text equals the keyword ignoring case, accents and punctuation ("QUERO",
+         * "SIM", "NÃO", "2": "Não!" matches "NÃO" and "NAO"); see {@code ReplyReceived.normalize}.
+         */
         record Reply(String keyword) implements Trigger {
             public Reply {
                 if (keyword == null || keyword.isBlank()) {

@@ -1483,7 +1483,7 @@ final class DefaultCadenceEngine implements CadenceEngine {
             Branch.Trigger t = branch.trigger();
             boolean match = event instanceof KeyPressed k ? t instanceof Branch.Trigger.Key key && key.digit() == k.digit()
                     : event instanceof ReplyReceived r ? t instanceof Branch.Trigger.Reply reply
-                            && reply.keyword().equals(r.text().strip().toUpperCase(Locale.ROOT))
+                            && ReplyReceived.normalize(reply.keyword()).equals(ReplyReceived.normalize(r.text()))
                     : t instanceof Branch.Trigger.Click click
                             && (click.link().equals("*") || click.link().equals(((LinkClicked) event).link()));
             if (match) {

@@ -1,8 +1,8 @@
 package io.cadencerules.policy;
 
-import java.text.Normalizer;
+import io.cadencerules.event.ReplyReceived;
+
 import java.util.Collection;
-import java.util.Locale;
 
 /** Stop-keyword matching: case, accents and punctuation are ignored; the keyword must open the reply. */
 final class Keywords {
@@ -10,13 +10,9 @@ final class Keywords {
     private Keywords() {
     }
 
-    /** Upper case, no accents, punctuation as spaces, single spaces, trimmed. */
+    /** Upper case, no accents, punctuation as spaces, single spaces, trimmed: {@link ReplyReceived#normalize}. */
     static String normalize(String text) {
-        if (text == null) {
-            return "";
-        }
-        String plain = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        return plain.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", " ").strip();
+        return ReplyReceived.normalize(text);
     }
 
     /** The keyword the reply opens with ("Parar!", "parar por favor"), or null. */

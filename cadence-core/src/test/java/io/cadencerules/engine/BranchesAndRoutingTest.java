@@ -121,6 +121,25 @@ class BranchesAndRoutingTest {
     }
 
     @Test
+    void reply_keywords_match_without_regard_to_accents_or_punctuation() {
+        Cadence survey = Cadence.sales("interest")
+                .step("ask").at(days(0)).twoWaySms("interested?").onReply("NÃO", stop()).onReply("SIM", convert())
+                .step("remind").at(days(2)).email("reminder")
+                .build();
+        h.enroll(ana, cart, survey);
+        h.advance(Duration.ofHours(1));
+        h.deliver(h.events().replied("c-1", "cart-7", TWO_WAY_SMS, "Nao!"));
+        assertThat(h.journey(ana, cart, survey)).hasStatus(JourneyStatus.EXITED).hasEntry(Kind.EXITED, "ask", Reasons.BRANCH);
+
+        Customer bia = Fixtures.customer("c-2", Fixtures.SAO_PAULO);
+        Lead cart2 = new Lead("cart-8", Money.brl("80.00"), "mouse");
+        h.enroll(bia, cart2, survey);
+        h.advance(Duration.ofHours(1));
+        h.deliver(h.events().replied("c-2", "cart-8", TWO_WAY_SMS, " sím. "));
+        assertThat(h.journey(bia, cart2, survey)).hasStatus(JourneyStatus.CONVERTED);
+    }
+
+    @Test
     void a_reaction_step_fires_when_its_event_arrives() {
         Cadence cart7 = Cadence.sales("abandoned-cart")
                 .step("coupon").at(days(0)).sms("coupon-10").with("discount", "10%")
