@@ -212,16 +212,22 @@ public final class ContactPolicy implements DecisionStage, EventWatcher {
         }
     }
 
-    /** The checks on what the ledger says, which can change between a batch decision and the dispatch. */
+    /**
+     * The checks on what the ledger says, which can change between a batch decision and the dispatch.
+     * A hand-off the person asked for (a response branch: "press 1 to talk to us", a reply "QUERO")
+     * is not held back by frequency caps or the quiet time after a conversation: it continues the
+     * contact the person answered, it is not a new attempt to reach them. Notices, consent and
+     * opt-outs still apply, as do the hours and suppression lists.
+     */
     private Verdict shared(Context c, List<ContactEntry> entries) {
         Verdict v = notices(c, entries);
         if (v == null) {
             v = permission(c, entries);
         }
-        if (v == null) {
+        if (v == null && !c.contact.handOff()) {
             v = quiet(c, entries);
         }
-        if (v == null) {
+        if (v == null && !c.contact.handOff()) {
             v = caps(c, entries);
         }
         return v;
