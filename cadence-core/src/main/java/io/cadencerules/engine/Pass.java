@@ -101,12 +101,20 @@ final class Pass {
      * other instance changed since the claim are worked from their claimed copies ({@link #claimedCopy}).
      */
     void checkVersions(List<Journey> claimed) {
+        Instant at = clock.instant();
+        List<JourneyId> ids = new ArrayList<>(claimed.size());
+        for (Journey journey : claimed) {
+            ids.add(journey.id());
+        }
+        Map<JourneyId, Long> versions = store.versions(ids);
         synchronized (this) {
             for (Journey journey : claimed) {
-                unchanged.put(journey.id(), journey);
+                if (Long.valueOf(journey.version()).equals(versions.get(journey.id()))) {
+                    unchanged.put(journey.id(), journey);
+                }
             }
+            checkedAt = at;
         }
-        recheck();
     }
 
     /**
