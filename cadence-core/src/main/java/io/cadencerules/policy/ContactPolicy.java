@@ -226,9 +226,9 @@ public final class ContactPolicy implements DecisionStage, EventWatcher {
         }
         if (v == null && !c.contact.handOff()) {
             v = quiet(c, entries);
-        }
-        if (v == null && !c.contact.handOff()) {
-            v = caps(c, entries);
+            if (v == null) {
+                v = caps(c, entries);
+            }
         }
         return v;
     }

@@ -128,9 +128,10 @@ public interface JourneyStore {
     }
 
     /**
-     * The version each journey has now, by id; unknown ids are left out. The engine asks it once per
-     * claimed batch, after the claim, to start each unchanged journey from its claimed copy instead of
-     * reading it again. The default reads them one by one.
+     * The version each journey has now, by id; unknown ids are left out. On a store that
+     * {@linkplain #batchesWriteBack() batches its write-back} the engine asks it for a claimed batch
+     * (and again for the rest of the batch when the answer is 100 ms old), to work each unchanged
+     * journey from its claimed copy instead of reading it again. The default reads them one by one.
      */
     default Map<JourneyId, Long> versions(Collection<JourneyId> ids) {
         Map<JourneyId, Long> found = new HashMap<>();

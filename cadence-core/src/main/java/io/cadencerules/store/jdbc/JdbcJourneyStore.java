@@ -392,7 +392,7 @@ public final class JdbcJourneyStore implements JourneyStore {
             return written;
         }
         boolean conflict = inTransaction("replace " + batch.size() + " journeys", journeys, c -> {
-            if (!writeJourneys(c, batch, written)) {
+            if (!writeJourneys(c, batch, written, null, Set.of())) {
                 c.rollback();
                 return true;
             }
@@ -749,17 +749,11 @@ public final class JdbcJourneyStore implements JourneyStore {
     }
 
     /**
-     * The journey writes as one JDBC batch, ordered by journey id (stable: versions stay in order).
+     * The journey writes as one JDBC batch, ordered by journey id (stable: versions stay in order). A
+     * journey in {@code release} whose lease {@code owner} holds also loses its lease in the same row
+     * write (no second update of the row to end it).
      *
      * @return false if a write would make a second live journey of its key (the batch failed)
-     */
-    private boolean writeJourneys(Connection c, List<Journey> batch, boolean[] written) throws SQLException {
-        return writeJourneys(c, batch, written, null, Set.of());
-    }
-
-    /**
-     * As above; a journey in {@code release} whose lease {@code owner} holds also loses its lease in
-     * the same row write (no second update of the row to end it).
      */
     private boolean writeJourneys(Connection c, List<Journey> batch, boolean[] written, String owner, Set<JourneyId> release)
             throws SQLException {
