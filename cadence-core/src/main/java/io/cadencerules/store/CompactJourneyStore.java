@@ -45,7 +45,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>One lock guards the structure; encoding and decoding happen outside it. Event ids are kept for
  * a retention window (default 30 days of event time) for idempotency.
  */
-public final class CompactJourneyStore implements JourneyStore {
+public final class CompactJourneyStore extends MemoryBookkeeping {
 
     private static final long NOT_INDEXED = JourneyCodec.NO_DUE;
     private static final int PAGE_BITS = 14;
@@ -80,7 +80,6 @@ public final class CompactJourneyStore implements JourneyStore {
     private final HashMap<Integer, Lease> leases = new HashMap<>();
     private final HashMap<Integer, List<PreviousRun>> previousRuns = new HashMap<>();
 
-    private final MemoryBookkeeping books;
 
     /** A store that keeps event ids for 30 days and the last 100,000 rejections. */
     public CompactJourneyStore() {
@@ -92,7 +91,7 @@ public final class CompactJourneyStore implements JourneyStore {
      * @param maxRejections  how many rejections are kept (oldest dropped first)
      */
     public CompactJourneyStore(Duration eventRetention, int maxRejections) {
-        this.books = new MemoryBookkeeping(eventRetention, maxRejections);
+        super(eventRetention, maxRejections);
     }
 
     // ------------------------------------------------------------------ customers
@@ -491,38 +490,6 @@ public final class CompactJourneyStore implements JourneyStore {
     private static long ceilMillis(Instant instant) {
         long millis = instant.toEpochMilli();
         return instant.getNano() % 1_000_000 == 0 ? millis : millis + 1;
-    }
-
-    // ------------------------------------------------------------------ events, pauses, rejections
-
-    @Override
-    public boolean wasEventSeen(String eventId) {
-        return books.wasEventSeen(eventId);
-    }
-
-    @Override
-    public boolean markEventSeen(String eventId, Instant at) {
-        return books.markEventSeen(eventId, at);
-    }
-
-    @Override
-    public void setPaused(PauseScope scope, String id, boolean isPaused) {
-        books.setPaused(scope, id, isPaused);
-    }
-
-    @Override
-    public Set<String> paused(PauseScope scope) {
-        return books.paused(scope);
-    }
-
-    @Override
-    public void recordRejection(Rejection rejection) {
-        books.recordRejection(rejection);
-    }
-
-    @Override
-    public List<Rejection> rejections(int limit) {
-        return books.rejections(limit);
     }
 
     // ------------------------------------------------------------------ tables (lock held)

@@ -30,7 +30,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>For large portfolios, {@link CompactJourneyStore} keeps the same journeys in about a fifth of
  * the heap.
  */
-public final class InMemoryJourneyStore implements JourneyStore {
+public final class InMemoryJourneyStore extends MemoryBookkeeping {
 
     private static final long NOT_INDEXED = Long.MIN_VALUE;
 
@@ -43,7 +43,6 @@ public final class InMemoryJourneyStore implements JourneyStore {
     private final TreeMap<Long, ArrayList<Slot>> dueIndex = new TreeMap<>();
     private final Set<Slot> leased = ConcurrentHashMap.newKeySet();
 
-    private final MemoryBookkeeping books;
 
     /** A store that keeps event ids for 30 days and the last 100,000 rejections. */
     public InMemoryJourneyStore() {
@@ -55,7 +54,7 @@ public final class InMemoryJourneyStore implements JourneyStore {
      * @param maxRejections  how many rejections are kept (oldest dropped first)
      */
     public InMemoryJourneyStore(Duration eventRetention, int maxRejections) {
-        this.books = new MemoryBookkeeping(eventRetention, maxRejections);
+        super(eventRetention, maxRejections);
     }
 
     @Override
@@ -253,36 +252,6 @@ public final class InMemoryJourneyStore implements JourneyStore {
         } finally {
             indexLock.unlock();
         }
-    }
-
-    @Override
-    public boolean wasEventSeen(String eventId) {
-        return books.wasEventSeen(eventId);
-    }
-
-    @Override
-    public boolean markEventSeen(String eventId, Instant at) {
-        return books.markEventSeen(eventId, at);
-    }
-
-    @Override
-    public void setPaused(PauseScope scope, String id, boolean isPaused) {
-        books.setPaused(scope, id, isPaused);
-    }
-
-    @Override
-    public Set<String> paused(PauseScope scope) {
-        return books.paused(scope);
-    }
-
-    @Override
-    public void recordRejection(Rejection rejection) {
-        books.recordRejection(rejection);
-    }
-
-    @Override
-    public List<Rejection> rejections(int limit) {
-        return books.rejections(limit);
     }
 
     /** Number of journeys held (all runs). */

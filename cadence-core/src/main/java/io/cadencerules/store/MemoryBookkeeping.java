@@ -16,9 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the in-memory stores keep besides journeys, the same in each: event ids seen (forgotten after a
- * retention in event time), manual pauses and the most recent rejections. Thread-safe.
+ * retention in event time), manual pauses and the most recent rejections. Thread-safe. The stores
+ * extend it.
  */
-final class MemoryBookkeeping {
+abstract class MemoryBookkeeping implements JourneyStore {
 
     private record SeenEvent(String id, long at) {
     }
@@ -46,11 +47,13 @@ final class MemoryBookkeeping {
         this.maxRejections = maxRejections;
     }
 
-    boolean wasEventSeen(String eventId) {
+    @Override
+    public boolean wasEventSeen(String eventId) {
         return seenEvents.containsKey(eventId);
     }
 
-    boolean markEventSeen(String eventId, Instant at) {
+    @Override
+    public boolean markEventSeen(String eventId, Instant at) {
         long millis = at.toEpochMilli();
         if (seenEvents.putIfAbsent(eventId, millis) != null) {
             return false;
@@ -65,7 +68,8 @@ final class MemoryBookkeeping {
         return true;
     }
 
-    void setPaused(PauseScope scope, String id, boolean isPaused) {
+    @Override
+    public void setPaused(PauseScope scope, String id, boolean isPaused) {
         if (isPaused) {
             paused.get(scope).add(id);
         } else {
@@ -73,11 +77,13 @@ final class MemoryBookkeeping {
         }
     }
 
-    Set<String> paused(PauseScope scope) {
+    @Override
+    public Set<String> paused(PauseScope scope) {
         return Collections.unmodifiableSet(paused.get(scope)); // a live view: read per due journey, no copy
     }
 
-    void recordRejection(Rejection rejection) {
+    @Override
+    public void recordRejection(Rejection rejection) {
         synchronized (rejections) {
             rejections.addLast(Objects.requireNonNull(rejection, "rejection"));
             while (rejections.size() > maxRejections) {
@@ -86,7 +92,8 @@ final class MemoryBookkeeping {
         }
     }
 
-    List<Rejection> rejections(int limit) {
+    @Override
+    public List<Rejection> rejections(int limit) {
         synchronized (rejections) {
             List<Rejection> all = new ArrayList<>(rejections);
             return List.copyOf(all.subList(Math.max(0, all.size() - limit), all.size()));
