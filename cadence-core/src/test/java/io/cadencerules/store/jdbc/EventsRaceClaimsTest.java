@@ -67,24 +67,22 @@ class EventsRaceClaimsTest {
     private static final Instant START = Instant.parse("2026-03-01T12:00:00Z");
     private static final Duration DEADLINE = Duration.ofMinutes(3);
 
+    private static MultiInstance.Pools pools;
     private static HikariDataSource loader;
     private static HikariDataSource poolA;
     private static HikariDataSource poolB;
 
     @BeforeAll
     static void database() {
-        loader = TestDatabase.bulkPool("race-loader", 2);
-        poolA = TestDatabase.pool("race-engine-a", 4);
-        poolB = TestDatabase.pool("race-engine-b", 4);
-        JdbcJourneyStore.builder(loader).clock(() -> START).tablePrefix(PREFIX).build().createSchema();
-        TestDatabase.emptyStore(loader, PREFIX);
+        pools = MultiInstance.Pools.open("race", PREFIX, START);
+        loader = pools.loader();
+        poolA = pools.a();
+        poolB = pools.b();
     }
 
     @AfterAll
     static void closePools() {
-        poolA.close();
-        poolB.close();
-        loader.close();
+        pools.close();
     }
 
     /** A contact being offered, handed to the other engine's sender; {@code done} when its event is applied. */

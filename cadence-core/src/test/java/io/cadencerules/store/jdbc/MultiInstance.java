@@ -13,6 +13,7 @@ import io.cadencerules.journey.HistoryEntry;
 import io.cadencerules.journey.Journey;
 import io.cadencerules.journey.JourneyId;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -57,6 +58,24 @@ final class MultiInstance {
     static final Duration FIRST = Duration.ofSeconds(1);
 
     private MultiInstance() {
+    }
+
+    /** A bulk-loading pool and one pool per engine, on one database whose store tables (prefix) are created and empty. */
+    record Pools(HikariDataSource loader, HikariDataSource a, HikariDataSource b) implements AutoCloseable {
+        static Pools open(String name, String prefix, Instant at) {
+            Pools pools = new Pools(TestDatabase.bulkPool(name + "-loader", 2), TestDatabase.pool(name + "-engine-a", 4),
+                    TestDatabase.pool(name + "-engine-b", 4));
+            JdbcJourneyStore.builder(pools.loader).clock(() -> at).tablePrefix(prefix).build().createSchema();
+            TestDatabase.emptyStore(pools.loader, prefix);
+            return pools;
+        }
+
+        @Override
+        public void close() {
+            a.close();
+            b.close();
+            loader.close();
+        }
     }
 
     /**

@@ -67,24 +67,22 @@ class TwoEnginesTest {
     private static final double SENT_TWICE = 0.20;
     private static final Duration ROUND_DEADLINE = Duration.ofMinutes(4);
 
+    private static MultiInstance.Pools pools;
     private static HikariDataSource loader;
     private static HikariDataSource poolA;
     private static HikariDataSource poolB;
 
     @BeforeAll
     static void database() {
-        loader = TestDatabase.bulkPool("two-loader", 2);
-        poolA = TestDatabase.pool("two-engine-a", 4);
-        poolB = TestDatabase.pool("two-engine-b", 4);
-        JdbcJourneyStore.builder(loader).clock(() -> START).tablePrefix(PREFIX).build().createSchema();
-        TestDatabase.emptyStore(loader, PREFIX);
+        pools = MultiInstance.Pools.open("two", PREFIX, START);
+        loader = pools.loader();
+        poolA = pools.a();
+        poolB = pools.b();
     }
 
     @AfterAll
     static void closePools() {
-        poolA.close();
-        poolB.close();
-        loader.close();
+        pools.close();
     }
 
     /** One planned event: the journey, the event, which engines get it (both for a duplicate). */
